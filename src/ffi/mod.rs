@@ -1,0 +1,623 @@
+//! The C ABI. Every item here is exported from `libp3p` and declared in
+//! `include/p3p.h`, which cbindgen generates from these comments.
+//!
+//! Conventions (see the README, "C API conventions"):
+//! * Inputs are `(const uint8_t *ptr, size_t len)`, never NUL-terminated.
+//!   `(NULL, 0)` is the empty input; `(NULL, n > 0)` is
+//!   `P3P_STATUS_NULL_ARGUMENT`.
+//! * Fallible functions return a `p3p_status`; results go to out-parameters,
+//!   which are written only when the status is `P3P_STATUS_OK`.
+//! * Enum-like arguments are `uint32_t` constants; unknown values give
+//!   `P3P_STATUS_INVALID_ARGUMENT`.
+//! * No function allocates, keeps a pointer after it returns, or uses global
+//!   state: all are reentrant and thread-safe. Panics never cross the
+//!   boundary: they become `P3P_STATUS_INTERNAL`.
+
+pub mod guard;
+pub mod types;
+
+use core::ffi::{c_char, CStr};
+use core::fmt::Write;
+
+use crate::cookie::{self, CookieError};
+use crate::diag::{Detail, Diagnostic};
+use crate::explain::{Report, Select};
+use crate::ie6::{self, Action, CookieKind, Level, Party, Reason, Verdict};
+use crate::lexer::Words;
+use crate::parse::{self, Mode};
+use crate::policy::Policy;
+use guard::{check_out, guard, input, optional, output, required, write};
+use types::*;
+
+/// The ABI version of this header and library. It changes whenever a struct
+/// layout, a constant's value or a function signature changes.
+pub const P3P_ABI_VERSION: u32 = 1;
+
+fn level(v: u32) -> Result<Level, p3p_status> {
+    Level::from_u32(v).ok_or(P3P_STATUS_INVALID_ARGUMENT)
+}
+
+fn party(v: u32) -> Result<Party, p3p_status> {
+    Party::from_u32(v).ok_or(P3P_STATUS_INVALID_ARGUMENT)
+}
+
+fn mode(v: u32) -> Result<Mode, p3p_status> {
+    match v {
+        P3P_INPUT_HEADER => Ok(Mode::Header),
+        P3P_INPUT_TOKENS => Ok(Mode::Tokens),
+        _ => Err(P3P_STATUS_INVALID_ARGUMENT),
+    }
+}
+
+fn cookie_status(e: CookieError) -> p3p_status {
+    match e {
+        CookieError::ControlByte(_) => P3P_STATUS_COOKIE_CONTROL_BYTE,
+        CookieError::BufferTooSmall { .. } => P3P_STATUS_BUFFER_TOO_SMALL,
+    }
+}
+
+/// Parses a `P3P` header field value, such as
+/// `policyref="/w3c/p3p.xml", CP="NOI DSP COR"`, into `*out`.
+///
+/// The first `CP` directive counts; a value without one gives a policy that
+/// is not present (the "no policy" column). Never fails on any bytes: odd
+/// input sets `P3P_POLICY_*` flags in `out->flags` (use `p3p_diagnostics`
+/// for the details). Several `P3P` header lines may be passed joined with
+/// commas. Does not allocate.
+///
+/// * `value`: `len` bytes, borrowed for the call; NULL only when `len` is 0.
+/// * `out`: written on success.
+///
+/// Returns `P3P_STATUS_OK`, or `P3P_STATUS_NULL_ARGUMENT` (`out` NULL, or
+/// `value` NULL with `len` > 0).
+///
+/// # Safety
+/// `value` must point at `len` readable bytes; `out` at a writable `p3p_policy`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_policy_parse(value: *const u8, len: usize, out: *mut Policy) -> p3p_status {
+    guard(|| {
+        check_out(out)?;
+        let p = parse::parse_header(input(value, len)?);
+        write(out, p)
+    })
+}
+
+/// Parses a bare token list such as `NOI DSP COR` (the body of a compact
+/// policy, as written in configuration) into `*out`. The result is always a
+/// present policy. Same contract as `p3p_policy_parse`.
+///
+/// # Safety
+/// `tokens` must point at `len` readable bytes; `out` at a writable `p3p_policy`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_policy_parse_tokens(tokens: *const u8, len: usize, out: *mut Policy) -> p3p_status {
+    guard(|| {
+        check_out(out)?;
+        let p = parse::parse_tokens(input(tokens, len)?);
+        write(out, p)
+    })
+}
+
+/// Classifies a policy for the IE6 profile: writes a `P3P_CLASS_*` to
+/// `*out_class`. `policy` may be NULL, meaning no policy.
+///
+/// Returns `P3P_STATUS_OK` or `P3P_STATUS_NULL_ARGUMENT` (`out_class` NULL).
+///
+/// # Safety
+/// `policy` is NULL or points at a `p3p_policy`; `out_class` at a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_policy_class(policy: *const Policy, out_class: *mut u32) -> p3p_status {
+    guard(|| {
+        let class = optional(policy).map_or(ie6::Class::NoPolicy, ie6::classify);
+        write(out_class, class as u32)
+    })
+}
+
+/// Writes the policy's `P3P_VERDICT_*` to `*out_verdict`: satisfactory when
+/// every cell of the four middle levels accepts. `policy` may be NULL.
+///
+/// Returns `P3P_STATUS_OK` or `P3P_STATUS_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `policy` is NULL or points at a `p3p_policy`; `out_verdict` at a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_policy_verdict(policy: *const Policy, out_verdict: *mut u32) -> p3p_status {
+    guard(|| {
+        let class = optional(policy).map_or(ie6::Class::NoPolicy, ie6::classify);
+        write(out_verdict, ie6::verdict_for(class) as u32)
+    })
+}
+
+/// Decides one cell: what IE6 at `level` (`P3P_LEVEL_*`) does with a cookie
+/// of kind `cookie` (`P3P_COOKIE_*`) set in context `party`
+/// (`P3P_PARTY_*`) under `policy` (NULL = the response has no policy).
+/// Writes the action and reason to `*out`. Constant time, no allocation.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` (`out` NULL) or
+/// `P3P_STATUS_INVALID_ARGUMENT` (an integer out of range).
+///
+/// # Safety
+/// `policy` is NULL or points at a `p3p_policy`; `out` at a writable `p3p_decision`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_decide(
+    policy: *const Policy,
+    level: u32,
+    party: u32,
+    cookie: u32,
+    out: *mut p3p_decision,
+) -> p3p_status {
+    guard(|| {
+        let (l, p) = (self::level(level)?, self::party(party)?);
+        let k = CookieKind::from_u32(cookie).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
+        check_out(out)?;
+        write(out, ie6::decide(optional(policy), l, p, k).into())
+    })
+}
+
+/// Decides all 24 cells at once into `*out` (`cells[party][cookie][level]`).
+/// `policy` may be NULL (no policy).
+///
+/// Returns `P3P_STATUS_OK` or `P3P_STATUS_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `policy` is NULL or points at a `p3p_policy`; `out` at a writable `p3p_grid`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_decide_grid(policy: *const Policy, out: *mut p3p_grid) -> p3p_status {
+    guard(|| {
+        check_out(out)?;
+        let class = optional(policy).map_or(ie6::Class::NoPolicy, ie6::classify);
+        let mut grid = p3p_grid::default();
+        for p in Party::ALL {
+            for k in [CookieKind::Session, CookieKind::Persistent] {
+                for l in Level::ALL {
+                    grid.cells[p as usize][k as usize][l as usize] = ie6::decide_class(class, l, p, k).into();
+                }
+            }
+        }
+        write(out, grid)
+    })
+}
+
+/// Decides what to do with one `Set-Cookie` header value under `policy`
+/// (NULL = no policy) at `level` in context `party`: reads the cookie's
+/// name and whether it is persistent, and writes the action to apply to
+/// `*out`. A header that deletes a cookie (`Max-Age` <= 0, or `Expires` not
+/// after `now`) is always accepted, so blocking never keeps old data alive.
+///
+/// * `set_cookie`: the header value, `len` bytes, borrowed for the call.
+/// * `now`: seconds since the Unix epoch, or 0 or less to skip the
+///   `Expires`-in-the-past check.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
+/// `P3P_STATUS_INVALID_ARGUMENT` or `P3P_STATUS_COOKIE_CONTROL_BYTE` (the
+/// value holds a control byte; the caller decides, the library does not).
+///
+/// # Safety
+/// `policy` is NULL or points at a `p3p_policy`; `set_cookie` at `len`
+/// readable bytes; `out` at a writable `p3p_cookie_decision`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_cookie_decide(
+    policy: *const Policy,
+    level: u32,
+    party: u32,
+    set_cookie: *const u8,
+    len: usize,
+    now: i64,
+    out: *mut p3p_cookie_decision,
+) -> p3p_status {
+    guard(|| {
+        let (l, p) = (self::level(level)?, self::party(party)?);
+        let s = input(set_cookie, len)?;
+        check_out(out)?;
+        let policy = optional(policy);
+        let now = (now > 0).then_some(now);
+        let (d, info) = cookie::decide_cookie(s, now, |kind| ie6::decide(policy, l, p, kind)).map_err(cookie_status)?;
+        write(
+            out,
+            p3p_cookie_decision {
+                action: d.action as u32,
+                reason: d.reason as u32,
+                kind: info.kind as u32,
+                flags: if info.deletion { P3P_COOKIE_FLAG_DELETION } else { 0 },
+                name_offset: info.name_offset,
+                name_len: info.name_len,
+            },
+        )
+    })
+}
+
+/// Rewrites a `Set-Cookie` header value for `action` into `out`:
+/// accept copies it unchanged; downgrade removes `Expires` and `Max-Age`;
+/// leash sets `SameSite=Lax` (replacing another SameSite value); block and
+/// prompt write nothing (the caller removes the header). Attribute names
+/// match in any case and with any spacing.
+///
+/// * `out_cap` must be at least `len` (`len + P3P_COOKIE_LEASH_EXTRA` for a
+///   leash; 0 for block), so the caller can size the buffer once.
+/// * `*out_len` receives the bytes written.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
+/// `P3P_STATUS_INVALID_ARGUMENT` (unknown action),
+/// `P3P_STATUS_BUFFER_TOO_SMALL` or `P3P_STATUS_COOKIE_CONTROL_BYTE`.
+/// On failure nothing is written to `out` or `*out_len`.
+///
+/// # Safety
+/// `set_cookie` must point at `len` readable bytes, `out` at `out_cap`
+/// writable bytes not overlapping the input, `out_len` at a writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_cookie_rewrite(
+    set_cookie: *const u8,
+    len: usize,
+    action: u32,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> p3p_status {
+    guard(|| {
+        let a = Action::from_u32(action).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
+        let s = input(set_cookie, len)?;
+        check_out(out_len)?;
+        let buf = output(out, out_cap)?;
+        // `rewrite` checks the bytes and the capacity before it writes.
+        let n = cookie::rewrite(s, a, buf).map_err(cookie_status)?;
+        write(out_len, n)
+    })
+}
+
+/// Finds every diagnostic in `value` (a header value when `input_kind` is
+/// `P3P_INPUT_HEADER`, a token list when `P3P_INPUT_TOKENS`) and writes the
+/// first `out_cap` of them, in input order, to `out`; `*out_count` receives
+/// how many there are in all (which may exceed `out_cap`). `(NULL, 0)` for
+/// `out` just counts.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
+/// `P3P_STATUS_INVALID_ARGUMENT`.
+///
+/// # Safety
+/// `value` must point at `len` readable bytes; `out` at `out_cap` writable
+/// `p3p_diagnostic`s; `out_count` at a writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_diagnostics(
+    value: *const u8,
+    len: usize,
+    input_kind: u32,
+    out: *mut p3p_diagnostic,
+    out_cap: usize,
+    out_count: *mut usize,
+) -> p3p_status {
+    guard(|| {
+        let m = mode(input_kind)?;
+        let s = input(value, len)?;
+        check_out(out_count)?;
+        if out.is_null() && out_cap > 0 {
+            return Err(P3P_STATUS_NULL_ARGUMENT);
+        }
+        let mut n = 0usize;
+        parse::parse_with(s, m, &mut |d: Diagnostic| {
+            if n < out_cap {
+                // SAFETY: `out` is non-null (checked above when out_cap > 0)
+                // and points at `out_cap` writable elements; `n < out_cap`.
+                unsafe { out.add(n).write(d.into()) };
+            }
+            n += 1;
+        });
+        write(out_count, n)
+    })
+}
+
+/// Formats a diagnostic as one line of text (no NUL terminator) into `out`,
+/// for example `unknown token "CURR"; did you mean "CUR"?`. `value` and
+/// `len` must be the input the diagnostic was found in. With `(NULL, 0)` for
+/// `out`, only `*out_len` is written: the length needed.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
+/// `P3P_STATUS_INVALID_ARGUMENT` (not a diagnostic this library made) or
+/// `P3P_STATUS_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `diag` must point at a `p3p_diagnostic`; `value` at `len` readable bytes;
+/// `out` at `out_cap` writable bytes; `out_len` at a writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_diagnostic_message(
+    diag: *const p3p_diagnostic,
+    value: *const u8,
+    len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> p3p_status {
+    guard(|| {
+        let d = required(diag)?;
+        let s = input(value, len)?;
+        check_out(out_len)?;
+        let d = Diagnostic {
+            code: crate::diag::Code::from_u32(d.code).ok_or(P3P_STATUS_INVALID_ARGUMENT)?,
+            offset: d.offset,
+            len: d.len,
+            detail: Detail::unpack(d.detail).ok_or(P3P_STATUS_INVALID_ARGUMENT)?,
+        };
+        let n = write_to(out, out_cap, |w| d.write_message(s, w))?;
+        write(out_len, n)
+    })
+}
+
+/// Writes the evaluation report for `value` into `out`: the tokens and what
+/// they mean, the class and verdict, the 24 cells with reasons, what makes
+/// the policy unsatisfactory, fixes and lint findings. `format` is
+/// `P3P_FORMAT_TEXT` or `P3P_FORMAT_JSON` (the JSON the `p3p` command
+/// prints); `input_kind` a `P3P_INPUT_*`. No NUL terminator is written.
+/// With `(NULL, 0)` for `out`, only `*out_len` is written: the length
+/// needed. Off the hot path, but still allocation-free.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
+/// `P3P_STATUS_INVALID_ARGUMENT` or `P3P_STATUS_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `value` must point at `len` readable bytes; `out` at `out_cap` writable
+/// bytes; `out_len` at a writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_explain(
+    value: *const u8,
+    len: usize,
+    input_kind: u32,
+    format: u32,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> p3p_status {
+    guard(|| {
+        let m = mode(input_kind)?;
+        let s = input(value, len)?;
+        check_out(out_len)?;
+        let report = Report::new(s, m);
+        let n = match format {
+            P3P_FORMAT_TEXT => write_to(out, out_cap, |w| report.write_text(w, Select::default()))?,
+            P3P_FORMAT_JSON => write_to(out, out_cap, |w| report.write_json(w, Select::default()))?,
+            _ => return Err(P3P_STATUS_INVALID_ARGUMENT),
+        };
+        write(out_len, n)
+    })
+}
+
+/// Builds the `P3P` header field value `CP="..."` for a token list (words
+/// joined by single spaces) into `out`. With `(NULL, 0)` for `out`, only
+/// `*out_len` is written. Validate the list first with `p3p_diagnostics`.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
+/// `P3P_STATUS_BUFFER_TOO_SMALL`, or `P3P_STATUS_POLICY_UNSENDABLE` when the
+/// list holds a quote, backslash or control byte, which would corrupt the
+/// header.
+///
+/// # Safety
+/// `tokens` must point at `len` readable bytes; `out` at `out_cap` writable
+/// bytes; `out_len` at a writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_header_value(
+    tokens: *const u8,
+    len: usize,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> p3p_status {
+    guard(|| {
+        let s = input(tokens, len)?;
+        check_out(out_len)?;
+        if s.iter().any(|&b| b == b'"' || b == b'\\' || b == 0x7f || (b < 0x20 && b != b'\t' && b != b' ')) {
+            return Err(P3P_STATUS_POLICY_UNSENDABLE);
+        }
+        let n = write_to(out, out_cap, |w| {
+            w.write_str("CP=\"")?;
+            for (i, word) in Words::new(s).enumerate() {
+                if i > 0 {
+                    w.write_char(' ')?;
+                }
+                let bytes = s.get(word.offset..word.offset + word.len).unwrap_or(&[]);
+                for chunk in bytes.utf8_chunks() {
+                    w.write_str(chunk.valid())?;
+                    if !chunk.invalid().is_empty() {
+                        return Err(core::fmt::Error);
+                    }
+                }
+            }
+            w.write_char('"')
+        });
+        match n {
+            Err(P3P_STATUS_INVALID_ARGUMENT) => Err(P3P_STATUS_POLICY_UNSENDABLE),
+            other => write(out_len, other?),
+        }
+    })
+}
+
+/// Parses a level name (`block_all`, `high`, `medium_high`, `medium`, `low`,
+/// `accept_all`; any case, `-` for `_`) into a `P3P_LEVEL_*`.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
+/// `P3P_STATUS_UNKNOWN_NAME`.
+///
+/// # Safety
+/// `name` must point at `len` readable bytes; `out_level` at a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_level_parse(name: *const u8, len: usize, out_level: *mut u32) -> p3p_status {
+    guard(|| {
+        let l = Level::from_key(input(name, len)?).ok_or(P3P_STATUS_UNKNOWN_NAME)?;
+        write(out_level, l as u32)
+    })
+}
+
+/// Parses a party name (`first`, `third`; also `first_party`, `1st`, ...)
+/// into a `P3P_PARTY_*`.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
+/// `P3P_STATUS_UNKNOWN_NAME`.
+///
+/// # Safety
+/// `name` must point at `len` readable bytes; `out_party` at a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_party_parse(name: *const u8, len: usize, out_party: *mut u32) -> p3p_status {
+    guard(|| {
+        let p = Party::from_name(input(name, len)?).ok_or(P3P_STATUS_UNKNOWN_NAME)?;
+        write(out_party, p as u32)
+    })
+}
+
+/// Derives the party from a request's Fetch Metadata: third-party when
+/// `Sec-Fetch-Site` is `cross-site` and `Sec-Fetch-Dest` is not `document`
+/// (a top-level navigation from another site is first-party, as in IE);
+/// first-party otherwise, including when the headers are absent (pass
+/// `(NULL, 0)`). Values are compared without regard to case or surrounding
+/// spaces.
+///
+/// Returns `P3P_STATUS_OK` or `P3P_STATUS_NULL_ARGUMENT`.
+///
+/// # Safety
+/// `site` and `dest` must point at their lengths of readable bytes;
+/// `out_party` at a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_party_from_fetch(
+    site: *const u8,
+    site_len: usize,
+    dest: *const u8,
+    dest_len: usize,
+    out_party: *mut u32,
+) -> p3p_status {
+    guard(|| {
+        let p = party_from_fetch(input(site, site_len)?, input(dest, dest_len)?);
+        write(out_party, p as u32)
+    })
+}
+
+/// Decision 15: the party of a request from its `Sec-Fetch-*` headers.
+pub fn party_from_fetch(site: &[u8], dest: &[u8]) -> Party {
+    if site.trim_ascii().eq_ignore_ascii_case(b"cross-site") && !dest.trim_ascii().eq_ignore_ascii_case(b"document") {
+        Party::Third
+    } else {
+        Party::First
+    }
+}
+
+/// The name of a `P3P_ACTION_*` (`"downgrade"`), or `"unknown"`. Static,
+/// NUL-terminated; never NULL.
+#[no_mangle]
+pub extern "C" fn p3p_action_str(action: u32) -> *const c_char {
+    Action::from_u32(action).map_or(UNKNOWN, |a| a.name_c()).as_ptr()
+}
+
+/// The name of a `P3P_CLASS_*` (`"implicit"`), or `"unknown"`. Static,
+/// NUL-terminated; never NULL.
+#[no_mangle]
+pub extern "C" fn p3p_class_str(class: u32) -> *const c_char {
+    ie6::Class::ALL.get(class as usize).map_or(UNKNOWN, |c| c.name_c()).as_ptr()
+}
+
+/// The name of a `P3P_VERDICT_*` (`"satisfactory"`), or `"unknown"`. Static,
+/// NUL-terminated; never NULL.
+#[no_mangle]
+pub extern "C" fn p3p_verdict_str(verdict: u32) -> *const c_char {
+    [Verdict::NoPolicy, Verdict::Satisfactory, Verdict::Unsatisfactory]
+        .get(verdict as usize)
+        .map_or(UNKNOWN, |v| v.name_c())
+        .as_ptr()
+}
+
+/// The key of a `P3P_LEVEL_*` (`"medium_high"`), or `"unknown"`. Static,
+/// NUL-terminated; never NULL.
+#[no_mangle]
+pub extern "C" fn p3p_level_str(level: u32) -> *const c_char {
+    Level::from_u32(level).map_or(UNKNOWN, |l| l.key_c()).as_ptr()
+}
+
+/// The sentence for a `P3P_REASON_*`, as the evaluation report prints it,
+/// or `"unknown"`. Static, NUL-terminated; never NULL.
+#[no_mangle]
+pub extern "C" fn p3p_reason_str(reason: u32) -> *const c_char {
+    Reason::from_u32(reason).map_or(UNKNOWN, |r| r.sentence_c()).as_ptr()
+}
+
+/// A short description of a status, for logs (`"output buffer too small"`).
+/// Static, NUL-terminated, never NULL, for any value.
+#[no_mangle]
+pub extern "C" fn p3p_status_str(status: u32) -> *const c_char {
+    let s: &CStr = match status {
+        P3P_STATUS_OK => c"ok",
+        P3P_STATUS_NULL_ARGUMENT => c"a required pointer argument is NULL",
+        P3P_STATUS_INVALID_ARGUMENT => c"an argument is out of range",
+        P3P_STATUS_BUFFER_TOO_SMALL => c"output buffer too small",
+        P3P_STATUS_UNKNOWN_NAME => c"unknown name",
+        P3P_STATUS_COOKIE_CONTROL_BYTE => c"the Set-Cookie value contains a control byte",
+        P3P_STATUS_POLICY_UNSENDABLE => c"the token list holds a quote, backslash or control byte",
+        P3P_STATUS_INTERNAL => c"internal error in libp3p (a caught panic)",
+        _ => c"unknown status",
+    };
+    s.as_ptr()
+}
+
+/// The library version, such as `"0.1.0"`. Static, NUL-terminated.
+#[no_mangle]
+pub extern "C" fn p3p_version() -> *const c_char {
+    VERSION_C.as_ptr()
+}
+
+/// The ABI version the library was built with; compare it with the
+/// `P3P_ABI_VERSION` macro of the header you compiled against.
+#[no_mangle]
+pub extern "C" fn p3p_abi_version() -> u32 {
+    P3P_ABI_VERSION
+}
+
+const UNKNOWN: &CStr = c"unknown";
+
+const VERSION_C: &CStr = match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG_VERSION"), "\0").as_bytes()) {
+    Ok(c) => c,
+    Err(_) => c"unknown",
+};
+
+/// Runs a formatter into a caller buffer. With `(NULL, 0)` it only counts.
+/// Returns the length, `P3P_STATUS_BUFFER_TOO_SMALL`, or
+/// `P3P_STATUS_INVALID_ARGUMENT` when the formatter itself failed.
+fn write_to(
+    out: *mut u8,
+    out_cap: usize,
+    f: impl FnOnce(&mut SliceWriter<'_>) -> core::fmt::Result,
+) -> Result<usize, p3p_status> {
+    let counting = out.is_null() && out_cap == 0;
+    let buf = output(out, out_cap)?;
+    let mut w = SliceWriter { buf, len: 0, overflow: false, counting };
+    match f(&mut w) {
+        Ok(()) => Ok(w.len),
+        Err(_) if w.overflow => Err(P3P_STATUS_BUFFER_TOO_SMALL),
+        Err(_) => Err(P3P_STATUS_INVALID_ARGUMENT),
+    }
+}
+
+/// Writes into a fixed slice and fails, remembering why, when it is full;
+/// or, when counting, only adds up lengths.
+pub struct SliceWriter<'a> {
+    /// The buffer.
+    pub buf: &'a mut [u8],
+    /// Bytes written (or counted) so far.
+    pub len: usize,
+    /// A write did not fit.
+    pub overflow: bool,
+    /// Count only; write nothing.
+    pub counting: bool,
+}
+
+impl Write for SliceWriter<'_> {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let end = self.len + s.len();
+        if self.counting {
+            self.len = end;
+            return Ok(());
+        }
+        match self.buf.get_mut(self.len..end) {
+            Some(dst) => {
+                dst.copy_from_slice(s.as_bytes());
+                self.len = end;
+                Ok(())
+            }
+            None => {
+                self.overflow = true;
+                Err(core::fmt::Error)
+            }
+        }
+    }
+}

@@ -175,7 +175,7 @@ impl<'a> Report<'a> {
     }
 
     fn write_text_table<W: Write>(&self, w: &mut W, select: Select) -> fmt::Result {
-        write!(w, "{:<24}", "Decisions")?;
+        write!(w, "{:<25}", "Decisions")?;
         for level in Level::ALL.into_iter().filter(|l| select.level.is_none_or(|s| s == *l)) {
             write!(w, "{:<13}", level.label())?;
         }
@@ -185,7 +185,7 @@ impl<'a> Report<'a> {
                 if select.party.is_some_and(|p| p != party) || select.cookie.is_some_and(|c| c != cookie) {
                     continue;
                 }
-                write!(w, "  {:<11} {:<10}", party_label(party), cookie.key())?;
+                write!(w, "  {:<11} {:<11}", party_label(party), cookie.key())?;
                 for level in Level::ALL.into_iter().filter(|l| select.level.is_none_or(|s| s == *l)) {
                     write!(w, "{:<13}", self.grid.get(level, party, cookie).action.name())?;
                 }

@@ -1,0 +1,198 @@
+//! The IE6 decision table, row by row, for every class; and every product
+//! decision about classification, checked on policies from the evidence.
+
+use p3p::ie6::{self, Action, Class, CookieKind, Level, Party, Reason, Verdict};
+use p3p::Token;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Req {
+    None,
+    Implicit,
+    Explicit,
+}
+
+/// The decision table of the evidence (b.4) with decision 8 filling its open
+/// cells: (level, party, kind, no policy, requirement met, failed, requirement).
+const TABLE: [(Level, Party, CookieKind, Action, Action, Action, Req); 24] = {
+    use Action::{Accept as A, Block as B, Downgrade as D, Leash as L};
+    use CookieKind::{Persistent as P, Session as S};
+    use Level::*;
+    use Party::{First as F, Third as T};
+    [
+        (BlockAll, F, P, B, B, B, Req::None),
+        (BlockAll, F, S, B, B, B, Req::None),
+        (BlockAll, T, P, B, B, B, Req::None),
+        (BlockAll, T, S, B, B, B, Req::None),
+        (High, F, P, B, A, B, Req::Explicit),
+        (High, F, S, B, A, B, Req::Explicit),
+        (High, T, P, B, A, B, Req::Explicit),
+        (High, T, S, B, A, B, Req::Explicit),
+        (MediumHigh, F, P, L, A, B, Req::Implicit),
+        (MediumHigh, F, S, A, A, A, Req::Implicit),
+        (MediumHigh, T, P, B, A, B, Req::Explicit),
+        (MediumHigh, T, S, B, A, B, Req::Explicit),
+        (Medium, F, P, L, A, D, Req::Implicit),
+        (Medium, F, S, A, A, A, Req::Implicit),
+        (Medium, T, P, B, A, B, Req::Implicit),
+        (Medium, T, S, B, A, B, Req::Implicit),
+        (Low, F, P, L, A, A, Req::None),
+        (Low, F, S, A, A, A, Req::None),
+        (Low, T, P, D, A, D, Req::Implicit),
+        (Low, T, S, A, A, A, Req::Implicit),
+        (AcceptAll, F, P, A, A, A, Req::None),
+        (AcceptAll, F, S, A, A, A, Req::None),
+        (AcceptAll, T, P, A, A, A, Req::None),
+        (AcceptAll, T, S, A, A, A, Req::None),
+    ]
+};
+
+fn met(req: Req, class: Class) -> bool {
+    match req {
+        Req::None => true,
+        Req::Implicit => matches!(class, Class::Ok | Class::Explicit | Class::Implicit),
+        Req::Explicit => matches!(class, Class::Ok | Class::Explicit),
+    }
+}
+
+/// Policies from the evidence and decisions, with the class each must get.
+const POLICIES: &[(&str, Class)] = &[
+    ("", Class::NoPolicy),
+    ("policyref=\"/w3c/p3p.xml\"", Class::NoPolicy),
+    ("CP=\"NOI DSP TST PHY CONa\"", Class::NoPolicy),
+    ("CP=\"CAO PSA OUR\"", Class::Ok),
+    ("CP=\"NON DSP COR CURa ADMa DEVa TAIa OUR BUS IND UNI COM NAV INT\"", Class::Ok),
+    ("CP=\"NOI DSP COR CURa ADMa DEVa TAIa OUR BUS IND UNI COM NAV INT\"", Class::Ok),
+    ("CP=\"NOI ADM DEV PSAi COM NAV OUR OTRo STP IND DEM\"", Class::Ok),
+    ("CP=\"This is not a P3P policy! See https://www.google.com/support/accounts/answer/151657 for more info.\"", Class::Ok),
+    ("CP=\"FINa\"", Class::Ok),
+    ("CP=\"FINi\"", Class::Ok),
+    ("CP=\"\"", Class::Ok),
+    ("CP=\"NON DSP COR CUR ADMa DEVa OUR IND PHY ONL UNI FIN DEM\"", Class::Ok),
+    ("CP=\"PHY CUR DELa\"", Class::Ok),
+    ("CP=\"PHY CUR CUSa HISa\"", Class::Ok),
+    ("CP=\"PHY CUR CONA\"", Class::Ok),
+    ("CP=\"NOI PHY CUR CONi OUR\"", Class::Explicit),
+    ("CP=\"noi PHY CUR CONi TELi SAMi\"", Class::Explicit),
+    ("CP=\"ALL IND DSP COR ADM CONo CUR CUSo IVAo IVDo PSA PSD TAI TELo OUR SAMo CNT COM INT NAV ONL PHY PRE PUR UNI\"", Class::Implicit),
+    ("CP=\"PHY CUR CONo TELi\"", Class::Implicit),
+    ("CP=\"NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA\"", Class::None),
+    ("CP=\"FIN\"", Class::None),
+    ("CP=\"PHY CUR CONo TELa\"", Class::None),
+    ("CP=\"PHY CUR CONi CONa\"", Class::None),
+    ("CP=\"GOV CUR SAM\"", Class::None),
+    ("CP=\"ONL CUR OTRa\"", Class::None),
+    ("CP=\"PHY CUR NID CON\"", Class::None),
+    ("CP=\"PHY CUR IVD UNRo PUBi\"", Class::None),
+];
+
+#[test]
+fn every_policy_gets_its_class() {
+    for (input, class) in POLICIES {
+        let p = p3p::parse_header(input.as_bytes());
+        assert_eq!(ie6::classify(&p), *class, "{input}");
+    }
+}
+
+#[test]
+fn every_row_of_the_table_holds_for_every_class() {
+    for (input, class) in POLICIES {
+        let p = p3p::parse_header(input.as_bytes());
+        for (level, party, cookie, no_policy, ok, failed, req) in TABLE {
+            let expected = match class {
+                Class::NoPolicy => no_policy,
+                c if met(req, *c) => ok,
+                _ => failed,
+            };
+            let d = ie6::decide(Some(&p), level, party, cookie);
+            assert_eq!(d.action, expected, "{input}: {level:?} {party:?} {cookie:?}");
+        }
+    }
+}
+
+#[test]
+fn absent_policy_is_the_no_policy_column() {
+    for (level, party, cookie, no_policy, ..) in TABLE {
+        assert_eq!(ie6::decide(None, level, party, cookie).action, no_policy, "{level:?} {party:?} {cookie:?}");
+    }
+}
+
+#[test]
+fn reasons_follow_the_report_rules() {
+    use Reason::*;
+    let none = p3p::parse_header(b"CP=\"PHY CUR CONa\"");
+    let implicit = p3p::parse_header(b"CP=\"PHY CUR CONo\"");
+    let d = |p: &p3p::Policy, l, pa, c| ie6::decide(Some(p), l, pa, c).reason;
+    // R4 for every failed Medium High first-party persistent cell (decision 9).
+    assert_eq!(d(&none, Level::MediumHigh, Party::First, CookieKind::Persistent), NoOptOutBlock);
+    // R5 for failed explicit requirements, also for an opt-out policy.
+    assert_eq!(d(&implicit, Level::High, Party::First, CookieKind::Session), OptInMissingBlock);
+    assert_eq!(d(&implicit, Level::MediumHigh, Party::Third, CookieKind::Persistent), OptInMissingBlock);
+    assert_eq!(d(&implicit, Level::Medium, Party::Third, CookieKind::Persistent), Satisfactory);
+    // R2 / R3 where opt-out is missing.
+    assert_eq!(d(&none, Level::Low, Party::Third, CookieKind::Persistent), OptOutMissingDowngrade);
+    assert_eq!(d(&none, Level::Medium, Party::Third, CookieKind::Session), OptOutMissingBlock);
+    // Our own sentences where the report printed none.
+    assert_eq!(ie6::decide(None, Level::Medium, Party::First, CookieKind::Persistent).reason, NoPolicyLeash);
+    assert_eq!(ie6::decide(None, Level::Low, Party::Third, CookieKind::Persistent).reason, NoPolicyDowngrade);
+    assert_eq!(ie6::decide(None, Level::Medium, Party::First, CookieKind::Session).reason, NoPolicySessionAccept);
+    assert_eq!(ie6::decide(None, Level::High, Party::First, CookieKind::Session).reason, NoPolicyBlock);
+    assert_eq!(d(&none, Level::BlockAll, Party::First, CookieKind::Session), BlockAll);
+    assert_eq!(d(&none, Level::AcceptAll, Party::Third, CookieKind::Persistent), AcceptAll);
+    for r in Reason::ALL {
+        assert!(r.sentence().ends_with('.'), "{r:?}");
+    }
+}
+
+#[test]
+fn verdicts_and_what_makes_a_policy_unsatisfactory() {
+    let check = |input: &str, verdict: Verdict, cats: &[Token], uses: &[Token]| {
+        let p = p3p::parse_header(input.as_bytes());
+        assert_eq!(ie6::verdict_for(ie6::classify(&p)), verdict, "{input}");
+        let u = ie6::unsatisfactory(&p);
+        assert_eq!(p3p::explain::tokens_in(u.categories).collect::<Vec<_>>(), cats, "{input}");
+        assert_eq!(p3p::explain::consent_tokens_in(u.uses).collect::<Vec<_>>(), uses, "{input}");
+    };
+    check("CP=\"CAO PSA OUR\"", Verdict::Satisfactory, &[], &[]);
+    check("CP=\"NOI PHY CUR CONi OUR\"", Verdict::Satisfactory, &[], &[]);
+    check("", Verdict::NoPolicy, &[], &[]);
+    // Spec order for categories (PHY ONL FIN GOV) and uses (purposes, then recipients).
+    check(
+        "CP=\"GOV FIN ONL PHY CUR OTRa TELa CONa DELa\"",
+        Verdict::Unsatisfactory,
+        &[Token::PHY, Token::ONL, Token::FIN, Token::GOV],
+        &[Token::CON, Token::TEL, Token::OTR],
+    );
+    // A no-consent policy lists the uses without opt-out only.
+    check("CP=\"PHY CUR CONa TELo\"", Verdict::Unsatisfactory, &[Token::PHY], &[Token::CON]);
+    // An opt-out policy lists the uses that lack opt-in.
+    check("CP=\"PHY CUR CONo TELi\"", Verdict::Unsatisfactory, &[Token::PHY], &[Token::CON]);
+    // Identifiable data with no purpose: no uses to list.
+    check("CP=\"FIN\"", Verdict::Unsatisfactory, &[Token::FIN], &[]);
+}
+
+#[test]
+fn fixes_are_computed_from_the_rules() {
+    use p3p::explain::Report;
+    let r = Report::new(b"CP=\"PHY CUR CONa\"", p3p::Mode::Header);
+    let [opt_out, opt_in] = r.fixes();
+    let opt_out = opt_out.expect("an opt-out fix");
+    assert!(!opt_out.satisfactory);
+    // Opt-out fixes Low, Medium and first-party Medium High (seed note).
+    let cell = |f: &p3p::explain::Fix, party: Party, kind: usize, level: Level| {
+        f.accepted[party as usize][kind][level as usize]
+    };
+    assert!(cell(&opt_out, Party::First, 0, Level::Medium));
+    assert!(cell(&opt_out, Party::Third, 1, Level::Medium));
+    assert!(cell(&opt_out, Party::First, 0, Level::MediumHigh));
+    assert!(!cell(&opt_out, Party::Third, 0, Level::MediumHigh));
+    assert!(!cell(&opt_out, Party::First, 0, Level::High));
+    assert!(opt_in.expect("an opt-in fix").satisfactory);
+    let r = Report::new(b"CP=\"PHY CUR CONo\"", p3p::Mode::Header);
+    let [a, b] = r.fixes();
+    assert!(a.is_none() && b.expect("opt-in").satisfactory);
+    let r = Report::new(b"CP=\"FIN\"", p3p::Mode::Header);
+    let [a, _] = r.fixes();
+    let a = a.expect("declare a purpose");
+    assert!(a.suffix.is_none() && a.satisfactory);
+    assert_eq!(Report::new(b"CP=\"CAO\"", p3p::Mode::Header).fixes(), [None, None]);
+}

@@ -1,0 +1,167 @@
+//! Zero allocation on the hot path, proven: a counting global allocator
+//! wraps the system one, and parse, classify, decide, cookie decide and
+//! rewrite, and writing the full report to a `fmt::Write` sink run over the
+//! whole corpus while the counter must not move.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::fmt::{self, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use p3p::cookie;
+use p3p::explain::{Report, Select};
+use p3p::ie6::{self, Action, CookieKind, Level, Party};
+use p3p::Mode;
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    // Only the measuring thread counts: the test harness runs other tests
+    // (which allocate) on other threads at the same time.
+    static MEASURING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn count() {
+    if MEASURING.with(std::cell::Cell::get) {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count();
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count();
+        // SAFETY: forwarded unchanged to the system allocator.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// A sink that keeps a checksum of what it is given and never allocates.
+struct Sink {
+    bytes: usize,
+    hash: u64,
+}
+
+impl Write for Sink {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.bytes += s.len();
+        for b in s.bytes() {
+            self.hash = (self.hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        Ok(())
+    }
+}
+
+fn corpus(name: &str) -> Vec<Vec<u8>> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
+    let text = std::fs::read(path).expect("corpus file");
+    let mut lines: Vec<Vec<u8>> = text.split(|b| *b == b'\n').map(<[u8]>::to_vec).collect();
+    // Hostile inputs the corpus file cannot hold: control bytes, NUL,
+    // invalid UTF-8, and a 64 KiB value.
+    lines.push(b"CP=\"NOI\x00DSP\r\nCOR\x7f\xff\xfe\"".to_vec());
+    lines.push([b"CP=\"".as_slice(), &b"PHY CONa ".repeat(7282)].concat());
+    lines
+}
+
+#[test]
+fn hot_path_and_report_do_not_allocate() {
+    let policies = corpus("policies.txt");
+    let cookies = corpus("cookies.txt");
+    let mut out = vec![0u8; 8 << 20];
+    let mut sink = Sink { bytes: 0, hash: 0xcbf2_9ce4_8422_2325 };
+    let mut decisions = 0usize;
+    let mut diags = 0usize;
+
+    MEASURING.with(|m| m.set(true));
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    for value in &policies {
+        for mode in [Mode::Header, Mode::Tokens] {
+            let p = p3p::parse_with(value, mode, &mut |_d: p3p::Diagnostic| diags += 1);
+            let class = ie6::classify(&p);
+            for level in Level::ALL {
+                for party in Party::ALL {
+                    for kind in [CookieKind::Session, CookieKind::Persistent] {
+                        decisions += ie6::decide(Some(&p), level, party, kind).action as usize;
+                    }
+                }
+            }
+            let _ = ie6::Grid::for_class(class);
+            let report = Report::new(value, mode);
+            report.write_text(&mut sink, Select::default()).unwrap();
+            report.write_json(&mut sink, Select { level: Some(Level::Medium), ..Select::default() }).unwrap();
+            for c in &cookies {
+                if let Ok((d, _)) = cookie::decide_cookie(c, Some(1_700_000_000), |k| {
+                    ie6::decide(Some(&p), Level::Medium, Party::Third, k)
+                }) {
+                    decisions += d.action as usize;
+                }
+            }
+        }
+    }
+    for c in &cookies {
+        for action in Action::ALL {
+            if let Ok(n) = cookie::rewrite(c, action, &mut out) {
+                sink.bytes += n;
+            }
+        }
+    }
+    // The C entry points add only the panic guard, which must not allocate either.
+    for value in &policies {
+        let mut p = p3p::Policy::default();
+        let mut n = 0usize;
+        // SAFETY: every pointer below points at live, correctly sized memory.
+        unsafe {
+            assert_eq!(p3p::ffi::p3p_policy_parse(value.as_ptr(), value.len(), &mut p), 0);
+            assert_eq!(
+                p3p::ffi::p3p_explain(value.as_ptr(), value.len(), 0, 1, out.as_mut_ptr(), out.len(), &mut n),
+                0
+            );
+            for c in &cookies {
+                let mut d = p3p::ffi::types::p3p_cookie_decision::default();
+                if p3p::ffi::p3p_cookie_decide(&p, 3, 1, c.as_ptr(), c.len(), 0, &mut d) == 0 {
+                    let mut len = 0usize;
+                    let _ = p3p::ffi::p3p_cookie_rewrite(
+                        c.as_ptr(),
+                        c.len(),
+                        d.action,
+                        out.as_mut_ptr(),
+                        out.len(),
+                        &mut len,
+                    );
+                }
+            }
+        }
+        sink.bytes += n;
+    }
+    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    MEASURING.with(|m| m.set(false));
+
+    assert_eq!(after - before, 0, "the hot path allocated {} times", after - before);
+    // The work really happened (and cannot have been optimised away).
+    assert!(sink.bytes > 100_000, "report bytes: {}", sink.bytes);
+    assert!(decisions > 0 && diags > 0);
+    assert_ne!(sink.hash, 0);
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    MEASURING.with(|m| m.set(true));
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let v = std::hint::black_box(vec![1u8; 32]);
+    drop(v);
+    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    MEASURING.with(|m| m.set(false));
+    assert!(after > before);
+}

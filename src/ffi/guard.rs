@@ -80,3 +80,27 @@ pub(crate) fn check_out<T>(ptr: *mut T) -> Result<(), p3p_status> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_status() {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let s = guard(|| panic!("boom"));
+        std::panic::set_hook(prev);
+        assert_eq!(s, P3P_STATUS_INTERNAL);
+        assert_eq!(guard(|| Err(P3P_STATUS_UNKNOWN_NAME)), P3P_STATUS_UNKNOWN_NAME);
+        assert_eq!(guard(|| Ok(())), P3P_STATUS_OK);
+    }
+
+    #[test]
+    fn null_with_length_is_refused() {
+        assert_eq!(input(core::ptr::null(), 0), Ok(&[][..]));
+        assert_eq!(input(core::ptr::null(), 3), Err(P3P_STATUS_NULL_ARGUMENT));
+        assert!(output(core::ptr::null_mut(), 0).is_ok());
+        assert_eq!(output(core::ptr::null_mut(), 1).err(), Some(P3P_STATUS_NULL_ARGUMENT));
+    }
+}

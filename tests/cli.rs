@@ -1,0 +1,126 @@
+//! The `p3p` command as a user runs it: exit codes, text and JSON output,
+//! batch mode on standard input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = "CP=NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA";
+
+fn p3p(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_p3p"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run p3p");
+    if let Some(s) = stdin {
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn text(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn explain_prints_the_report() {
+    let o = p3p(&["explain", SEED], None);
+    assert!(o.status.success());
+    let t = text(&o);
+    for needle in [
+        "CURa   purpose           The data is used for completion of the current activity.",
+        "Verdict: Unsatisfactory policy.",
+        "    Medium High: No opt-out is provided, so the cookie will be blocked.",
+        "Making CONa opt-out (CONo)",
+        "[nonstandard_suffix]",
+    ] {
+        assert!(t.contains(needle), "missing {needle:?} in\n{t}");
+    }
+}
+
+#[test]
+fn explain_json_follows_the_contract() {
+    let o = p3p(&["explain", "--json", SEED], None);
+    assert!(o.status.success());
+    let t = text(&o);
+    assert!(t.starts_with('{') && t.trim_end().ends_with('}'));
+    for needle in [
+        "\"present\":true",
+        "\"class\":\"none\"",
+        "\"verdict\":\"unsatisfactory\"",
+        "{\"token\":\"CURa\",\"offset\":7,\"base\":\"CUR\",\"suffix\":\"a\",\"group\":\"purpose\",\"meaning\":\"The data is used for completion of the current activity.\",\"valid\":true}",
+        "\"grid\":{\"first_party\":{\"persistent\":{\"block_all\":{\"action\":\"block\"",
+        "\"medium\":{\"action\":\"downgrade\",\"reason\":\"Opt-out is not provided for all unsatisfactory purposes and recipients, so the cookie will be downgraded to a session cookie.\"}",
+        "\"unsatisfactory\":{\"categories\":[\"PHY\",\"ONL\"],\"uses\":[\"CON\"]}",
+        "\"diagnostics\":[{\"code\":\"unquoted_value\"",
+    ] {
+        assert!(t.contains(needle), "missing {needle:?} in\n{t}");
+    }
+}
+
+#[test]
+fn explain_selects_cells() {
+    let o = p3p(
+        &["explain", "--json", "--level", "medium", "--party", "third", "--cookie", "session", "NOI PHY CUR CONa"],
+        None,
+    );
+    let t = text(&o);
+    assert!(t.contains("\"selected\":[{\"level\":\"medium\",\"party\":\"third_party\",\"cookie\":\"session\",\"decision\":{\"action\":\"block\""), "{t}");
+    let o = p3p(&["explain", "--level", "high", "NOI PHY CUR CONa"], None);
+    let t = text(&o);
+    assert!(t.contains("High: Since opt-in is not required") && !t.contains("Low: "), "{t}");
+}
+
+#[test]
+fn a_value_without_equals_is_a_token_list() {
+    let o = p3p(&["explain", "--json", "NOI DSP COR CUR OUR BUS UNI"], None);
+    let t = text(&o);
+    assert!(t.contains("\"present\":true") && t.contains("\"verdict\":\"satisfactory\""), "{t}");
+    let o = p3p(&["explain", "--json", "P3P: CP=\"NOI\""], None);
+    assert!(text(&o).contains("\"tokens\":[{\"token\":\"NOI\""));
+    let o = p3p(&["explain", "--json", "policyref=\"/w3c/p3p.xml\""], None);
+    let t = text(&o);
+    assert!(t.contains("\"present\":false") && t.contains("\"verdict\":\"no_policy\""), "{t}");
+}
+
+#[test]
+fn lint_exit_codes() {
+    let clean = p3p(&["lint", "CP=\"NOI DSP COR CUR OUR BUS UNI\""], None);
+    assert_eq!(clean.status.code(), Some(0), "{}", text(&clean));
+    assert!(clean.stdout.is_empty());
+    let dirty = p3p(&["lint", "CP=\"NOI CURR CONA\""], None);
+    assert_eq!(dirty.status.code(), Some(1));
+    let t = text(&dirty);
+    assert!(t.contains("1:9: error: unknown token \"CURR\"; did you mean \"CUR\"? [unknown_token]"), "{t}");
+    assert!(t.contains("did you mean \"CONa\"?"), "{t}");
+    for bad in
+        [&["lint"][..], &["lint", "--nope", "x"], &["frobnicate", "x"], &["explain", "--level", "extreme", "x"], &[]]
+    {
+        let o = p3p(bad, None);
+        assert_eq!(o.status.code(), Some(2), "{bad:?}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("usage:"));
+    }
+}
+
+#[test]
+fn stdin_batch_mode() {
+    let input = "CP=\"NOI DSP COR CUR OUR BUS UNI\"\n\nCP=\"CURR\"\r\nNOI DSP COR CUR OUR BUS UNI\n";
+    let o = p3p(&["lint", "-"], Some(input));
+    assert_eq!(o.status.code(), Some(1));
+    let t = text(&o);
+    assert!(t.lines().all(|l| l.starts_with("3:")), "only line 3 has findings:\n{t}");
+    let o = p3p(&["explain", "--json", "-"], Some(input));
+    assert!(o.status.success());
+    assert_eq!(text(&o).lines().count(), 3, "one JSON object per value");
+    let o = p3p(&["lint", "--json", "-"], Some("CP=\"CURR\"\n"));
+    assert!(text(&o).starts_with("{\"input\":\"CP=\\\"CURR\\\"\",\"diagnostics\":[{\"code\":\"unknown_token\""));
+}
+
+#[test]
+fn version() {
+    let o = p3p(&["--version"], None);
+    assert_eq!(text(&o).trim(), format!("p3p {}", env!("CARGO_PKG_VERSION")));
+}

@@ -1,0 +1,316 @@
+//! The C ABI contract, exercised from Rust: NULL handling, `(NULL, 0)` as
+//! the empty input, out-of-range integers, out-parameters untouched on
+//! failure, buffer sizing, and static strings for every value.
+
+use std::ffi::CStr;
+use std::ptr::{null, null_mut};
+
+use p3p::ffi::types::*;
+use p3p::ffi::*;
+use p3p::Policy;
+
+const SEED: &[u8] = b"CP=\"NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA\"";
+
+fn parse(v: &[u8]) -> Policy {
+    let mut p = Policy::default();
+    // SAFETY: valid slice and out pointer.
+    assert_eq!(unsafe { p3p_policy_parse(v.as_ptr(), v.len(), &mut p) }, P3P_STATUS_OK);
+    p
+}
+
+fn cstr(p: *const std::ffi::c_char) -> &'static str {
+    assert!(!p.is_null());
+    // SAFETY: the library returns static NUL-terminated strings.
+    unsafe { CStr::from_ptr(p) }.to_str().unwrap()
+}
+
+#[test]
+fn null_and_empty_inputs() {
+    let mut p = Policy { flags: 0xdead, ..Policy::default() };
+    // SAFETY: each call passes NULL where the contract allows or forbids it.
+    unsafe {
+        assert_eq!(p3p_policy_parse(null(), 0, &mut p), P3P_STATUS_OK);
+        assert!(!p.is_present());
+        let mut q = Policy { flags: 0xdead, ..Policy::default() };
+        assert_eq!(p3p_policy_parse(null(), 1, &mut q), P3P_STATUS_NULL_ARGUMENT);
+        assert_eq!(q.flags, 0xdead, "out untouched on failure");
+        assert_eq!(p3p_policy_parse(SEED.as_ptr(), SEED.len(), null_mut()), P3P_STATUS_NULL_ARGUMENT);
+        assert_eq!(p3p_policy_parse_tokens(null(), 0, &mut q), P3P_STATUS_OK);
+        assert!(q.is_present() && q.flag(p3p::policy::P3P_POLICY_EMPTY));
+    }
+}
+
+#[test]
+fn decide_checks_its_integers() {
+    let p = parse(SEED);
+    let mut d = p3p_decision { action: 77, reason: 77 };
+    // SAFETY: valid pointers throughout.
+    unsafe {
+        assert_eq!(p3p_decide(&p, 6, 0, 0, &mut d), P3P_STATUS_INVALID_ARGUMENT);
+        assert_eq!(p3p_decide(&p, 0, 2, 0, &mut d), P3P_STATUS_INVALID_ARGUMENT);
+        assert_eq!(p3p_decide(&p, 0, 0, 2, &mut d), P3P_STATUS_INVALID_ARGUMENT);
+        assert_eq!(p3p_decide(&p, u32::MAX, 0, 0, &mut d), P3P_STATUS_INVALID_ARGUMENT);
+        assert_eq!(d, p3p_decision { action: 77, reason: 77 });
+        assert_eq!(p3p_decide(&p, P3P_LEVEL_MEDIUM, P3P_PARTY_THIRD, P3P_COOKIE_PERSISTENT, &mut d), P3P_STATUS_OK);
+        assert_eq!(d, p3p_decision { action: P3P_ACTION_BLOCK, reason: P3P_REASON_OPT_OUT_MISSING_BLOCK });
+        assert_eq!(p3p_decide(null(), P3P_LEVEL_HIGH, P3P_PARTY_FIRST, P3P_COOKIE_SESSION, &mut d), P3P_STATUS_OK);
+        assert_eq!(d.reason, P3P_REASON_NO_POLICY_BLOCK);
+        assert_eq!(p3p_decide(&p, 0, 0, 0, null_mut()), P3P_STATUS_NULL_ARGUMENT);
+    }
+}
+
+#[test]
+fn grid_agrees_with_single_decisions() {
+    let p = parse(SEED);
+    let mut g = p3p_grid::default();
+    // SAFETY: valid pointers.
+    unsafe {
+        assert_eq!(p3p_decide_grid(&p, &mut g), P3P_STATUS_OK);
+        for party in 0..2 {
+            for cookie in 0..2 {
+                for level in 0..6 {
+                    let mut d = p3p_decision::default();
+                    assert_eq!(p3p_decide(&p, level, party, cookie, &mut d), P3P_STATUS_OK);
+                    assert_eq!(g.cells[party as usize][cookie as usize][level as usize], d);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn class_and_verdict() {
+    let p = parse(SEED);
+    let (mut c, mut v) = (99, 99);
+    // SAFETY: valid pointers.
+    unsafe {
+        assert_eq!(p3p_policy_class(&p, &mut c), P3P_STATUS_OK);
+        assert_eq!(p3p_policy_verdict(&p, &mut v), P3P_STATUS_OK);
+        assert_eq!((c, v), (P3P_CLASS_NONE, P3P_VERDICT_UNSATISFACTORY));
+        assert_eq!(p3p_policy_class(null(), &mut c), P3P_STATUS_OK);
+        assert_eq!(c, P3P_CLASS_NO_POLICY);
+        assert_eq!(cstr(p3p_class_str(c)), "no_policy");
+        assert_eq!(cstr(p3p_verdict_str(v)), "unsatisfactory");
+    }
+}
+
+#[test]
+fn cookie_rewrite_contract() {
+    let c = b"id=1; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/";
+    let mut out = [0xAAu8; 128];
+    let mut n = 12345usize;
+    // SAFETY: valid pointers and capacities.
+    unsafe {
+        assert_eq!(
+            p3p_cookie_rewrite(c.as_ptr(), c.len(), 9, out.as_mut_ptr(), out.len(), &mut n),
+            P3P_STATUS_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            p3p_cookie_rewrite(c.as_ptr(), c.len(), P3P_ACTION_DOWNGRADE, out.as_mut_ptr(), c.len() - 1, &mut n),
+            P3P_STATUS_BUFFER_TOO_SMALL
+        );
+        assert_eq!(
+            p3p_cookie_rewrite(
+                c.as_ptr(),
+                c.len(),
+                P3P_ACTION_LEASH,
+                out.as_mut_ptr(),
+                c.len() + P3P_COOKIE_LEASH_EXTRA - 1,
+                &mut n
+            ),
+            P3P_STATUS_BUFFER_TOO_SMALL
+        );
+        assert_eq!(n, 12345);
+        assert!(out.iter().all(|b| *b == 0xAA), "out untouched on failure");
+        assert_eq!(
+            p3p_cookie_rewrite(c.as_ptr(), c.len(), P3P_ACTION_DOWNGRADE, out.as_mut_ptr(), c.len(), &mut n),
+            P3P_STATUS_OK
+        );
+        assert_eq!(&out[..n], b"id=1; Path=/");
+        assert_eq!(p3p_cookie_rewrite(c.as_ptr(), c.len(), P3P_ACTION_BLOCK, null_mut(), 0, &mut n), P3P_STATUS_OK);
+        assert_eq!(n, 0);
+        let bad = b"id=1\r\nLocation: x";
+        assert_eq!(
+            p3p_cookie_rewrite(bad.as_ptr(), bad.len(), P3P_ACTION_ACCEPT, out.as_mut_ptr(), out.len(), &mut n),
+            P3P_STATUS_COOKIE_CONTROL_BYTE
+        );
+        assert_eq!(
+            p3p_cookie_rewrite(null(), 3, P3P_ACTION_ACCEPT, out.as_mut_ptr(), out.len(), &mut n),
+            P3P_STATUS_NULL_ARGUMENT
+        );
+        assert_eq!(
+            p3p_cookie_rewrite(c.as_ptr(), c.len(), P3P_ACTION_ACCEPT, null_mut(), 64, &mut n),
+            P3P_STATUS_NULL_ARGUMENT
+        );
+    }
+}
+
+#[test]
+fn cookie_decide_reads_the_cookie() {
+    let p = parse(SEED);
+    let mut d = p3p_cookie_decision::default();
+    let c = b" tracker = 1; Max-Age=60";
+    // SAFETY: valid pointers.
+    unsafe {
+        assert_eq!(
+            p3p_cookie_decide(&p, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, c.as_ptr(), c.len(), 1_700_000_000, &mut d),
+            P3P_STATUS_OK
+        );
+        assert_eq!((d.action, d.kind, d.flags), (P3P_ACTION_DOWNGRADE, P3P_COOKIE_PERSISTENT, 0));
+        assert_eq!(&c[d.name_offset..d.name_offset + d.name_len], b"tracker");
+        let del = b"tracker=; Expires=Thu, 01 Jan 1970 00:00:00 GMT";
+        assert_eq!(
+            p3p_cookie_decide(&p, P3P_LEVEL_BLOCK_ALL, P3P_PARTY_THIRD, del.as_ptr(), del.len(), 1_700_000_000, &mut d),
+            P3P_STATUS_OK
+        );
+        assert_eq!(
+            (d.action, d.reason, d.flags),
+            (P3P_ACTION_ACCEPT, P3P_REASON_COOKIE_DELETION, P3P_COOKIE_FLAG_DELETION)
+        );
+        // Without a clock, an old Expires is only a persistent cookie.
+        assert_eq!(
+            p3p_cookie_decide(&p, P3P_LEVEL_BLOCK_ALL, P3P_PARTY_THIRD, del.as_ptr(), del.len(), 0, &mut d),
+            P3P_STATUS_OK
+        );
+        assert_eq!(d.action, P3P_ACTION_BLOCK);
+        assert_eq!(p3p_cookie_decide(&p, 7, 0, c.as_ptr(), c.len(), 0, &mut d), P3P_STATUS_INVALID_ARGUMENT);
+    }
+}
+
+#[test]
+fn diagnostics_and_messages() {
+    let v = b"NOI CURR CONA";
+    let mut n = 0usize;
+    let mut diags = [p3p_diagnostic::default(); 1];
+    // SAFETY: valid pointers and capacities.
+    unsafe {
+        assert_eq!(p3p_diagnostics(v.as_ptr(), v.len(), P3P_INPUT_TOKENS, null_mut(), 0, &mut n), P3P_STATUS_OK);
+        let total = n;
+        assert!(total >= 2);
+        assert_eq!(
+            p3p_diagnostics(v.as_ptr(), v.len(), P3P_INPUT_TOKENS, diags.as_mut_ptr(), 1, &mut n),
+            P3P_STATUS_OK
+        );
+        assert_eq!(n, total, "the count is the total even when the array is short");
+        assert_eq!(
+            (diags[0].code, diags[0].severity, diags[0].offset, diags[0].len),
+            (P3P_DIAG_UNKNOWN_TOKEN, P3P_SEVERITY_ERROR, 4, 4)
+        );
+        let mut len = 0usize;
+        assert_eq!(p3p_diagnostic_message(&diags[0], v.as_ptr(), v.len(), null_mut(), 0, &mut len), P3P_STATUS_OK);
+        let mut buf = vec![0u8; len];
+        assert_eq!(
+            p3p_diagnostic_message(&diags[0], v.as_ptr(), v.len(), buf.as_mut_ptr(), 5, &mut len),
+            P3P_STATUS_BUFFER_TOO_SMALL
+        );
+        assert_eq!(
+            p3p_diagnostic_message(&diags[0], v.as_ptr(), v.len(), buf.as_mut_ptr(), buf.len(), &mut len),
+            P3P_STATUS_OK
+        );
+        assert_eq!(std::str::from_utf8(&buf[..len]).unwrap(), "unknown token \"CURR\"; did you mean \"CUR\"?");
+        let bogus = p3p_diagnostic { code: 999, ..diags[0] };
+        assert_eq!(
+            p3p_diagnostic_message(&bogus, v.as_ptr(), v.len(), buf.as_mut_ptr(), buf.len(), &mut len),
+            P3P_STATUS_INVALID_ARGUMENT
+        );
+        assert_eq!(p3p_diagnostics(v.as_ptr(), v.len(), 5, null_mut(), 0, &mut n), P3P_STATUS_INVALID_ARGUMENT);
+        assert_eq!(p3p_diagnostics(v.as_ptr(), v.len(), 0, null_mut(), 3, &mut n), P3P_STATUS_NULL_ARGUMENT);
+    }
+}
+
+#[test]
+fn explain_sizes_then_writes() {
+    let mut len = 0usize;
+    // SAFETY: valid pointers and capacities.
+    unsafe {
+        assert_eq!(
+            p3p_explain(SEED.as_ptr(), SEED.len(), P3P_INPUT_HEADER, P3P_FORMAT_JSON, null_mut(), 0, &mut len),
+            P3P_STATUS_OK
+        );
+        let mut buf = vec![0u8; len];
+        let mut got = 0usize;
+        assert_eq!(
+            p3p_explain(
+                SEED.as_ptr(),
+                SEED.len(),
+                P3P_INPUT_HEADER,
+                P3P_FORMAT_JSON,
+                buf.as_mut_ptr(),
+                len - 1,
+                &mut got
+            ),
+            P3P_STATUS_BUFFER_TOO_SMALL
+        );
+        assert_eq!(
+            p3p_explain(SEED.as_ptr(), SEED.len(), P3P_INPUT_HEADER, P3P_FORMAT_JSON, buf.as_mut_ptr(), len, &mut got),
+            P3P_STATUS_OK
+        );
+        assert_eq!(got, len);
+        assert!(buf.starts_with(b"{\"input\":"));
+        assert_eq!(
+            p3p_explain(SEED.as_ptr(), SEED.len(), P3P_INPUT_HEADER, 7, buf.as_mut_ptr(), len, &mut got),
+            P3P_STATUS_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            p3p_explain(SEED.as_ptr(), SEED.len(), P3P_INPUT_HEADER, P3P_FORMAT_TEXT, null_mut(), 0, &mut len),
+            P3P_STATUS_OK
+        );
+        assert!(len > 1000);
+    }
+}
+
+#[test]
+fn header_value_and_names() {
+    let mut buf = [0u8; 64];
+    let mut n = 0usize;
+    let mut v = 0u32;
+    // SAFETY: valid pointers and capacities.
+    unsafe {
+        let t = b"  NOI\tDSP   COR ";
+        assert_eq!(p3p_header_value(t.as_ptr(), t.len(), buf.as_mut_ptr(), buf.len(), &mut n), P3P_STATUS_OK);
+        assert_eq!(&buf[..n], b"CP=\"NOI DSP COR\"");
+        let q = b"NOI\" X";
+        assert_eq!(
+            p3p_header_value(q.as_ptr(), q.len(), buf.as_mut_ptr(), buf.len(), &mut n),
+            P3P_STATUS_POLICY_UNSENDABLE
+        );
+        let q = b"NOI\r\nX: y";
+        assert_eq!(
+            p3p_header_value(q.as_ptr(), q.len(), buf.as_mut_ptr(), buf.len(), &mut n),
+            P3P_STATUS_POLICY_UNSENDABLE
+        );
+        assert_eq!(p3p_header_value(t.as_ptr(), t.len(), buf.as_mut_ptr(), 4, &mut n), P3P_STATUS_BUFFER_TOO_SMALL);
+
+        assert_eq!(p3p_level_parse(b"medium-high".as_ptr(), 11, &mut v), P3P_STATUS_OK);
+        assert_eq!(v, P3P_LEVEL_MEDIUM_HIGH);
+        assert_eq!(p3p_level_parse(b"meduim".as_ptr(), 6, &mut v), P3P_STATUS_UNKNOWN_NAME);
+        assert_eq!(p3p_party_parse(b"third".as_ptr(), 5, &mut v), P3P_STATUS_OK);
+        assert_eq!(v, P3P_PARTY_THIRD);
+        assert_eq!(p3p_party_from_fetch(b"cross-site".as_ptr(), 10, b"image".as_ptr(), 5, &mut v), P3P_STATUS_OK);
+        assert_eq!(v, P3P_PARTY_THIRD);
+        assert_eq!(p3p_party_from_fetch(b"cross-site".as_ptr(), 10, b"document".as_ptr(), 8, &mut v), P3P_STATUS_OK);
+        assert_eq!(v, P3P_PARTY_FIRST);
+        assert_eq!(p3p_party_from_fetch(b"same-site".as_ptr(), 9, null(), 0, &mut v), P3P_STATUS_OK);
+        assert_eq!(v, P3P_PARTY_FIRST);
+        assert_eq!(p3p_party_from_fetch(b"Cross-Site ".as_ptr(), 11, null(), 0, &mut v), P3P_STATUS_OK);
+        assert_eq!(v, P3P_PARTY_THIRD);
+    }
+}
+
+#[test]
+fn static_strings_exist_for_every_value() {
+    for v in [0, 1, 2, 3, 4, 5, 6, 12, 100, 200, 999, 1000, u32::MAX] {
+        for f in [p3p_action_str, p3p_class_str, p3p_verdict_str, p3p_level_str, p3p_reason_str, p3p_status_str] {
+            assert!(!cstr(f(v)).is_empty());
+        }
+    }
+    assert_eq!(cstr(p3p_action_str(P3P_ACTION_LEASH)), "leash");
+    assert_eq!(cstr(p3p_level_str(P3P_LEVEL_MEDIUM_HIGH)), "medium_high");
+    assert_eq!(
+        cstr(p3p_reason_str(P3P_REASON_NO_OPT_OUT_BLOCK)),
+        "No opt-out is provided, so the cookie will be blocked."
+    );
+    assert_eq!(cstr(p3p_status_str(12345)), "unknown status");
+    assert_eq!(cstr(p3p_version()), env!("CARGO_PKG_VERSION"));
+    assert_eq!(p3p_abi_version(), P3P_ABI_VERSION);
+}

@@ -1,0 +1,151 @@
+//! Arbitrary bytes never panic and keep the invariants: a deterministic
+//! generator (so failures reproduce) mixes real tokens, quotes, commas,
+//! suffix letters, control and non-ASCII bytes. The fuzz targets in
+//! tests/fuzz explore further; this runs in every `cargo test`.
+
+use p3p::cookie::{self, LEASH_EXTRA};
+use p3p::explain::{Report, Select};
+use p3p::ie6::{self, Action, CookieKind};
+use p3p::Mode;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const PIECES: &[&[u8]] = &[
+    b"CP=",
+    b"cp=",
+    b"\"",
+    b"'",
+    b",",
+    b" ",
+    b"\t",
+    b"=",
+    b";",
+    b"policyref=",
+    b"NOI",
+    b"PHY",
+    b"ONL",
+    b"CON",
+    b"CONa",
+    b"CONo",
+    b"CONi",
+    b"CUR",
+    b"TST",
+    b"FINa",
+    b"a",
+    b"i",
+    b"o",
+    b"x",
+    b"\x00",
+    b"\r\n",
+    b"\x7f",
+    b"\xff",
+    b"\xc3\xa9",
+    b"Expires=",
+    b"Max-Age=",
+    b"SameSite=",
+    b"Thu, 01 Jan 1970 00:00:00 GMT",
+    b"-1",
+    b"0",
+    b"60",
+    b"id=1",
+    b"Lax",
+    b"Path=/",
+    b"loooooooongword",
+];
+
+fn generate(rng: &mut Rng) -> Vec<u8> {
+    let n = rng.below(24);
+    let mut v = Vec::new();
+    for _ in 0..n {
+        if rng.below(8) == 0 {
+            v.push(rng.next() as u8);
+        } else {
+            v.extend_from_slice(PIECES[rng.below(PIECES.len())]);
+        }
+    }
+    v
+}
+
+#[test]
+fn parsing_and_reports_never_panic_and_stay_in_bounds() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut text = String::new();
+    for _ in 0..20_000 {
+        let input = generate(&mut rng);
+        for mode in [Mode::Header, Mode::Tokens] {
+            let mut diags = Vec::new();
+            let p = p3p::parse_with(&input, mode, &mut |d: p3p::Diagnostic| diags.push(d));
+            let fast = match mode {
+                Mode::Header => p3p::parse_header(&input),
+                Mode::Tokens => p3p::parse_tokens(&input),
+            };
+            assert_eq!(p, fast, "{input:?}");
+            for d in &diags {
+                assert!(d.offset + d.len <= input.len(), "{d:?} out of bounds in {input:?}");
+                let mut m = String::new();
+                d.write_message(&input, &mut m).unwrap();
+                assert!(!m.chars().any(char::is_control), "raw control character in {m:?}");
+            }
+            assert!(p.invalid_count <= p.word_count);
+            let _ = ie6::classify(&p);
+            let report = Report::new(&input, mode);
+            text.clear();
+            report.write_text(&mut text, Select::default()).unwrap();
+            text.clear();
+            report.write_json(&mut text, Select::default()).unwrap();
+            assert!(text.starts_with('{') && text.ends_with('}'));
+            assert!(!text.chars().any(|c| c.is_control()), "unescaped control character in JSON");
+        }
+    }
+}
+
+#[test]
+fn cookie_rewrites_keep_their_bounds() {
+    let mut rng = Rng(0x0123_4567_89ab_cdef);
+    let mut out = vec![0u8; 4096];
+    let mut again = vec![0u8; 4096];
+    for _ in 0..20_000 {
+        let input = generate(&mut rng);
+        let inspected = cookie::inspect(&input, Some(1_700_000_000));
+        for action in Action::ALL {
+            match cookie::rewrite(&input, action, &mut out) {
+                Ok(n) => {
+                    assert!(inspected.is_ok());
+                    assert!(n <= input.len() + if action == Action::Leash { LEASH_EXTRA } else { 0 });
+                    let result = out[..n].to_vec();
+                    match action {
+                        Action::Accept => assert_eq!(result, input),
+                        Action::Block | Action::Prompt => assert_eq!(n, 0),
+                        Action::Downgrade => {
+                            assert_eq!(cookie::inspect(&result, None).unwrap().kind, CookieKind::Session);
+                            let m = cookie::rewrite(&result, Action::Downgrade, &mut again).unwrap();
+                            assert_eq!(&again[..m], &result[..], "downgrade is idempotent");
+                        }
+                        Action::Leash => {
+                            let m = cookie::rewrite(&result, Action::Leash, &mut again).unwrap();
+                            assert_eq!(&again[..m], &result[..], "leash is idempotent");
+                        }
+                    }
+                }
+                Err(cookie::CookieError::ControlByte(i)) => {
+                    assert!(inspected.is_err());
+                    assert!(input[i] < 0x20 || input[i] == 0x7f);
+                }
+                Err(e) => panic!("{e:?} for {input:?}"),
+            }
+        }
+    }
+}

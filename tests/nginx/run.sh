@@ -1,0 +1,859 @@
+#!/usr/bin/env bash
+# End-to-end tests of ngx_http_p3p_module against a real nginx on 127.0.0.1.
+#
+#   bash tests/nginx/run.sh path/to/ngx_http_p3p_module.so
+#
+# Starts a private nginx (one worker, temp prefix, high ports) with a
+# backend server block and a front server block using the module, runs every
+# check P3P_ROUNDS times (default 2) against the same worker, stops nginx by
+# its pid file and prints one final line "N passed, N failed".
+#
+# Environment: NGX_WRAPPER/NGX_SINGLE (see lib.sh; used by memcheck.sh),
+# P3P_CURL_TIME (seconds per request), P3P_CLI (the p3p command used for
+# the expected grid), NGX_KEEP=1 keeps the prefix for inspection.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+. "$here/lib.sh"
+
+if [ $# -ne 1 ] || [ ! -f "$1" ]; then
+    echo "usage: $0 path/to/ngx_http_p3p_module.so" >&2
+    exit 2
+fi
+module=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+
+CURL_TIME=${P3P_CURL_TIME:-10}
+ROUNDS=${P3P_ROUNDS:-2}
+CLI=${P3P_CLI:-${CARGO_TARGET_DIR:-$root/target}/release/p3p}
+
+SEED='NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA'
+OKPOL='NOI DSP COR'
+LEVELS=(block_all high medium_high medium low accept_all)
+
+pass=0
+fail=0
+summary_done=0
+
+ok() {
+    pass=$((pass + 1))
+}
+
+bad() {
+    fail=$((fail + 1))
+    echo "FAIL: $*"
+}
+
+# check DESCRIPTION COMMAND...: passes when the command succeeds
+check() {
+    local what=$1
+    shift
+    if "$@"; then
+        ok
+    else
+        bad "$what"
+    fi
+}
+
+summary() {
+    summary_done=1
+    echo "$pass passed, $fail failed"
+}
+
+on_exit() {
+    local rc=$?
+    ngx_cleanup
+    if [ $summary_done = 0 ]; then
+        [ $rc -ne 0 ] && bad "the script stopped early (exit $rc)"
+        summary
+    fi
+    [ $fail -eq 0 ] && [ $rc -eq 0 ] || exit 1
+}
+trap on_exit EXIT
+
+ngx_prefix_init
+P=$NGX_PREFIX
+FRONT=$(ngx_free_port)
+BACK=$(ngx_free_port)
+H2=$(ngx_free_port)
+
+# ---------------------------------------------------------------------------
+# Expected decisions: from the p3p command when it is built, else the IE6
+# table (ie6-rules b.4 with decision 8) for the seed policy and for none.
+
+declare -A EXPECT CLASS VERDICT
+
+load_cli() {
+    local key=$1 value=$2 json party="" kind="" level="" n=0 tok
+    json=$("$CLI" explain --json "$value")
+    CLASS[$key]=$(grep -o '"class": *"[a-z_]*"' <<<"$json" | head -n 1 | sed 's/.*"\([a-z_]*\)"$/\1/')
+    VERDICT[$key]=$(grep -o '"verdict": *"[a-z_]*"' <<<"$json" | head -n 1 | sed 's/.*"\([a-z_]*\)"$/\1/')
+    json=${json#*\"grid\":}
+    while read -r tok; do
+        case "$tok" in
+            *first_party*) party=first ;;
+            *third_party*) party=third ;;
+            *persistent*) kind=persistent ;;
+            *session*) kind=session ;;
+            *action*)
+                EXPECT[$key/$party/$kind/$level]=$(sed 's/.*"\([a-z_]*\)"$/\1/' <<<"$tok")
+                n=$((n + 1))
+                [ $n -eq 24 ] && break
+                ;;
+            *) level=$(sed 's/^"\([a-z_]*\)".*/\1/' <<<"$tok") ;;
+        esac
+    done < <(grep -oE '"(first_party|third_party|persistent|session|block_all|high|medium_high|medium|low|accept_all)": *\{|"action": *"[a-z_]+"' <<<"$json")
+    [ $n -eq 24 ]
+}
+
+load_table() {
+    local key=$1 party kind i
+    shift
+    for party in first third; do
+        for kind in persistent session; do
+            for i in 0 1 2 3 4 5; do
+                EXPECT[$key/$party/$kind/${LEVELS[$i]}]=$1
+                shift
+            done
+        done
+    done
+}
+
+if [ -x "$CLI" ] && load_cli pol "$SEED" && load_cli nopol 'policyref="/w3c/p3p.xml"' \
+    && load_cli ok "$OKPOL"; then
+    echo "expected decisions: from $CLI"
+else
+    echo "expected decisions: built-in IE6 table"
+    #                    block_all high  medium_high medium    low       accept_all
+    load_table pol   block block block downgrade accept accept \
+                     block block accept accept accept accept \
+                     block block block block downgrade accept \
+                     block block block block accept accept
+    load_table nopol block block leash leash leash accept \
+                     block block accept accept accept accept \
+                     block block block block downgrade accept \
+                     block block block block accept accept
+    load_table ok    block accept accept accept accept accept \
+                     block accept accept accept accept accept \
+                     block accept accept accept accept accept \
+                     block accept accept accept accept accept
+    CLASS=([pol]=none [nopol]=no_policy [ok]=ok)
+    VERDICT=([pol]=unsatisfactory [nopol]=no_policy [ok]=satisfactory)
+fi
+
+# ---------------------------------------------------------------------------
+# Configuration
+
+CTL=$'\x01'
+BINARY_P3P=$'CP="NOI \x01\x02 DSP \x7f\xfe\xff COR" \x80\x90'
+CHUNK=""
+while [ ${#CHUNK} -lt 1024 ]; do
+    CHUNK="${CHUNK}NOI DSP COR CUR ADM DEV "
+done
+CHUNK=${CHUNK:0:1024}
+
+SESS='sess=s1; Path=/'
+PERS='pers=p1; Max-Age=3600; Path=/'
+ODD='odd = v ;  max-AGE = 3600 ;PATH=/; samesite=None'
+OFF1='keep=1; Max-Age=3600; Path=/'
+OFF2='  weird  =  v ;EXPIRES=Wed, 21 Oct 2037 07:28:00 GMT;samesite=none'
+
+{
+    cat <<EOF
+pid logs/nginx.pid;
+error_log logs/error.log info;
+worker_processes 1;
+load_module $module;
+
+events {
+    worker_connections 256;
+}
+
+http {
+$(ngx_temp_paths)
+    access_log off;
+    default_type text/plain;
+    log_format p3p '\$http_x_test_id|\$p3p_cookie_actions|\$p3p_class|\$p3p_verdict';
+
+    map \$http_sec_gpc \$p3p_level {
+        "1"      high;
+        default  medium;
+    }
+
+    # the upstream: the module is not used here
+    server {
+        listen 127.0.0.1:$BACK;
+
+        location /cookies {
+            add_header Set-Cookie "up_sess=u1; Path=/";
+            add_header Set-Cookie "up_pers=u2; Max-Age=3600; Path=/";
+            add_header X-Other "kept";
+            return 200 "backend\n";
+        }
+
+        location /cookies-p3p-ok {
+            add_header P3P 'CP="$OKPOL"';
+            add_header Set-Cookie "up_sess=u1; Path=/";
+            add_header Set-Cookie "up_pers=u2; Max-Age=3600; Path=/";
+            return 200 "backend\n";
+        }
+
+        location /p3p-multi {
+            add_header P3P 'policyref="/w3c/p3p.xml"';
+            add_header P3P 'CP="$OKPOL"';
+            add_header P3P 'CP="$SEED"';
+            add_header Set-Cookie "up_sess=u1; Path=/";
+            add_header Set-Cookie "up_pers=u2; Max-Age=3600; Path=/";
+            return 200 "backend\n";
+        }
+
+        location /p3p-garbage {
+            add_header P3P "This is not a P3P policy!";
+            add_header Set-Cookie "up_pers=u2; Max-Age=3600; Path=/";
+            add_header X-Other "kept";
+            return 200 "backend\n";
+        }
+
+        location /p3p-binary {
+            add_header P3P '$BINARY_P3P';
+            add_header Set-Cookie "up_pers=u2; Max-Age=3600; Path=/";
+            add_header X-Other "kept";
+            return 200 "backend\n";
+        }
+
+        location /p3p-huge {
+            set \$k1 "$CHUNK";
+            set \$k4 "\$k1\$k1\$k1\$k1";
+            set \$k16 "\$k4\$k4\$k4\$k4";
+            set \$k64 "\$k16\$k16\$k16\$k16";
+            add_header P3P 'CP="\$k64"';
+            add_header Set-Cookie "up_pers=u2; Max-Age=3600; Path=/";
+            add_header X-Other "kept";
+            return 200 "backend\n";
+        }
+
+        location /odd {
+            add_header Set-Cookie "$ODD";
+            return 200 "backend\n";
+        }
+
+        location /sub-cookie {
+            add_header Set-Cookie "sub=1; Max-Age=3600";
+            return 200 "sub-body";
+        }
+
+        location /many {
+EOF
+    for i in $(seq 0 99); do
+        if [ $((i % 2)) = 0 ]; then
+            echo "            add_header Set-Cookie \"c$i=v$i; Path=/\";"
+        else
+            echo "            add_header Set-Cookie \"c$i=v$i; Max-Age=3600; Path=/\";"
+        fi
+    done
+    cat <<EOF
+            return 200 "backend\n";
+        }
+    }
+
+    server {
+        listen 127.0.0.1:$FRONT;
+        listen 127.0.0.1:$H2 http2;
+        access_log logs/access.log p3p;
+
+        # inherited by every location below that does not set its own
+        p3p_policy "$SEED";
+
+        proxy_buffer_size 128k;
+        proxy_buffers 4 128k;
+        proxy_busy_buffers_size 128k;
+
+EOF
+    for level in "${LEVELS[@]}"; do
+        cat <<EOF
+        location = /grid/pol/$level {
+            p3p_cookies $level;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /grid/nopol/$level {
+            p3p_policy off;
+            p3p_cookies $level;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+EOF
+    done
+    cat <<EOF
+        location /proxy/ {
+            p3p_cookies medium;
+            proxy_pass http://127.0.0.1:$BACK/;
+        }
+
+        location /proxy-nopol/ {
+            p3p_policy off;
+            p3p_cookies medium;
+            proxy_pass http://127.0.0.1:$BACK/;
+        }
+
+        location /raw/ {
+            p3p_policy off;
+            proxy_pass http://127.0.0.1:$BACK/;
+        }
+
+        location = /off {
+            p3p_policy off;
+            p3p_cookies off;
+            add_header Set-Cookie "$OFF1";
+            add_header Set-Cookie "$OFF2";
+            return 200 "ok\n";
+        }
+
+        location = /policy-only {
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /policy-override {
+            p3p_policy "$OKPOL";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /var {
+            p3p_cookies \$arg_level;
+            p3p_party \$arg_party;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /var-fallback {
+            p3p_cookies \$arg_level;
+            p3p_cookies_fallback high;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /gpc {
+            p3p_cookies \$p3p_level;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /third {
+            p3p_cookies medium;
+            p3p_party third;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /ctl {
+            p3p_cookies medium;
+            add_header Set-Cookie "ctl=a${CTL}b; Max-Age=3600";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /ctl-block {
+            p3p_cookies medium;
+            p3p_on_error block;
+            add_header Set-Cookie "ctl=a${CTL}b; Max-Age=3600";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /userid {
+            p3p_policy off;
+            p3p_cookies medium;
+            userid on;
+            userid_name uid;
+            userid_expires 365d;
+            return 200 "ok\n";
+        }
+
+        location = /subreq {
+            p3p_cookies block_all;
+            auth_request /auth-sub;
+            auth_request_set \$sub_cookie \$sent_http_set_cookie;
+            add_header X-Sub-Cookie \$sub_cookie;
+            add_header Set-Cookie "main=1";
+            # a content handler: return would end the request before access
+            alias html/ok.txt;
+        }
+
+        location = /auth-sub {
+            internal;
+            p3p_cookies block_all;
+            proxy_pass http://127.0.0.1:$BACK/sub-cookie;
+        }
+
+        location = /ssi {
+            p3p_cookies block_all;
+            ssi on;
+            default_type text/html;
+            add_header Set-Cookie "main=1";
+            return 200 'A<!--# include virtual="/proxy/sub-cookie" -->B';
+        }
+    }
+}
+EOF
+} >"$P/conf/nginx.conf"
+echo ok >"$P/html/ok.txt"
+
+# ---------------------------------------------------------------------------
+# Helpers
+
+RESP_CODE=""
+RESP_HEADERS=""
+RESP_BODY=""
+LOG_IDS=()
+LOG_WANT=()
+SEQ=0
+
+# fetch ID PATH [curl options...]: one request to the front server
+fetch() {
+    local id=$1 path=$2 port=$FRONT
+    shift 2
+    if [ "${1:-}" = --h2 ]; then
+        port=$H2
+        shift
+        set -- --http2-prior-knowledge "$@"
+    fi
+    RESP_CODE=$(curl -sS --max-time "$CURL_TIME" -o "$P/body" -D "$P/headers" \
+                     -w '%{http_code}' -H "X-Test-Id: $id" "$@" \
+                     "http://127.0.0.1:$port$path" 2>"$P/curl.err") || RESP_CODE=000
+    RESP_HEADERS=$(tr -d '\r' <"$P/headers" 2>/dev/null || true)
+    RESP_BODY=$(cat "$P/body" 2>/dev/null || true)
+}
+
+# every Set-Cookie line of the last response, "Set-Cookie: " removed
+set_cookies() {
+    grep -a -i '^set-cookie: ' <<<"$RESP_HEADERS" | sed 's/^[^:]*: //' || true
+}
+
+# the Set-Cookie line(s) of cookie NAME (spaces before "=" allowed)
+cookie_of() {
+    set_cookies | grep -a -E "^ *$1 *=" || true
+}
+
+header_count() {
+    grep -a -i -c "^$1:" <<<"$RESP_HEADERS" || true
+}
+
+header_value() {
+    grep -a -i "^$1: " <<<"$RESP_HEADERS" | head -n 1 | sed 's/^[^:]*: //' || true
+}
+
+# is_action ACTION NAME ORIGINAL: the response applied ACTION to the cookie
+is_action() {
+    local action=$1 name=$2 orig=$3 got
+    got=$(cookie_of "$name")
+    case "$action" in
+        accept)
+            [ "$got" = "$orig" ] ;;
+        block|prompt)
+            [ -z "$got" ] ;;
+        downgrade)
+            [ -n "$got" ] && [ "$(wc -l <<<"$got")" = 1 ] \
+                && ! grep -a -qiE 'max-age|expires' <<<"$got" \
+                && [ "${got%%;*}" = "${orig%%;*}" ] ;;
+        leash)
+            [ -n "$got" ] && [ "$(wc -l <<<"$got")" = 1 ] \
+                && [ "$(grep -a -oi 'samesite' <<<"$got" | wc -l)" = 1 ] \
+                && grep -a -q 'SameSite=Lax' <<<"$got" \
+                && [ "${got%%;*}" = "${orig%%;*}" ] ;;
+        *)
+            return 1 ;;
+    esac
+}
+
+# expect_log ID LINE: the access log must show LINE for request ID
+expect_log() {
+    LOG_IDS+=("$1")
+    LOG_WANT+=("$1|$2")
+}
+
+verify_logs() {
+    local i waited=0 line
+    while [ $waited -lt 50 ]; do
+        if [ -f "$P/logs/access.log" ] \
+            && grep -a -q -F "${LOG_IDS[${#LOG_IDS[@]} - 1]}|" "$P/logs/access.log"; then
+            break
+        fi
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    for i in "${!LOG_IDS[@]}"; do
+        line=$(grep -a -F "${LOG_IDS[$i]}|" "$P/logs/access.log" | head -n 1 || true)
+        if [ "$line" = "${LOG_WANT[$i]}" ]; then
+            ok
+        else
+            bad "access log for ${LOG_IDS[$i]}: got '$line', want '${LOG_WANT[$i]}'"
+        fi
+    done
+    LOG_IDS=()
+    LOG_WANT=()
+}
+
+next_id() {
+    SEQ=$((SEQ + 1))
+    ID="r$ROUND-$SEQ-$1"
+}
+
+THIRD=(-H 'Sec-Fetch-Site: cross-site' -H 'Sec-Fetch-Dest: image')
+
+# ---------------------------------------------------------------------------
+# Configuration errors (nginx -t), before starting
+
+# where PATTERN first occurs in conf/NAME.conf, as nginx prints it
+at_line() {
+    echo "$1.conf:$(grep -n -F -- "$2" "$P/conf/$1.conf" | head -n 1 | cut -d: -f1)"
+}
+
+# conf_fails NAME DIRECTIVES... : nginx -t must fail; prints its output
+conf_fails() {
+    local name=$1 conf="$P/conf/$1.conf"
+    shift
+    {
+        echo "pid logs/$name.pid;"
+        echo "load_module $module;"
+        echo "events { }"
+        echo "http {"
+        ngx_temp_paths
+        echo "    server {"
+        echo "        listen 127.0.0.1:$FRONT;"
+        printf '        %s\n' "$@"
+        echo "    }"
+        echo "}"
+    } >"$conf"
+    local out rc=0
+    out=$("$NGINX_BIN" -t -p "$P/" -c "conf/$name.conf" -e "logs/$name.log" 2>&1) || rc=$?
+    out="$out
+$(cat "$P/logs/$name.log" 2>/dev/null || true)"
+    [ $rc -ne 0 ] || out="UNEXPECTED SUCCESS $out"
+    printf '%s' "$out"
+}
+
+out=$(conf_fails badtoken 'location / {' '    p3p_policy "NOI CURR OUR";' '}')
+check "nginx -t rejects a bad token" grep -q 'test failed' <<<"$out"
+check "bad token message names the directive and the suggestion" \
+    grep -qF 'invalid "p3p_policy": unknown token "CURR"; did you mean "CUR"?' <<<"$out"
+check "bad token message gives file:line" grep -qF "$(at_line badtoken CURR)" <<<"$out"
+[ $fail = 0 ] || echo "$out"
+
+out=$(conf_fails badlevel 'p3p_cookies hihg;')
+check "nginx -t rejects a bad level" grep -q 'test failed' <<<"$out"
+check "bad level message names value, directive and file:line" \
+    grep -qE "invalid value \"hihg\" in \"p3p_cookies\" directive.*$(at_line badlevel hihg)" <<<"$out"
+
+out=$(conf_fails badfallback 'p3p_cookies_fallback off;')
+check "bad fallback level fails" \
+    grep -qE "invalid value \"off\" in \"p3p_cookies_fallback\" directive.*$(at_line badfallback fallback)" <<<"$out"
+
+out=$(conf_fails badparty 'p3p_party fourth;')
+check "bad party fails" \
+    grep -qE "invalid value \"fourth\" in \"p3p_party\" directive.*$(at_line badparty fourth)" <<<"$out"
+
+out=$(conf_fails badonerror 'p3p_on_error drop;')
+check "bad p3p_on_error fails" grep -qE "invalid value \"drop\".*$(at_line badonerror drop)" <<<"$out"
+
+out=$(conf_fails quote "p3p_policy 'NOI \"DSP';")
+check "a quote in p3p_policy fails" grep -q 'test failed' <<<"$out"
+check "a quote in p3p_policy is reported for p3p_policy" grep -q 'p3p_policy' <<<"$out"
+
+out=$(conf_fails dup 'p3p_cookies medium;' 'p3p_cookies high;')
+check "duplicate p3p_cookies fails" grep -q '"p3p_cookies" directive is duplicate' <<<"$out"
+
+# the seed policy only has warnings: nginx -t passes and shows them
+if ngx_test_config >"$P/t.out" 2>&1; then ok; else bad "nginx -t of the test configuration"; cat "$P/t.out"; fi
+check "nginx -t shows the policy warnings with file:line" \
+    grep -qE '\[warn\] "p3p_policy": "CURa".*nginx.conf:[0-9]+' "$P/t.out"
+: >"$P/logs/error.log"
+
+# ---------------------------------------------------------------------------
+# Requests
+
+ngx_start "$FRONT"
+
+for ROUND in $(seq 1 "$ROUNDS"); do
+    SEQ=0
+
+    # every level x party x cookie kind, with the seed policy and without
+    for pol in pol nopol; do
+        for party in first third; do
+            for level in "${LEVELS[@]}"; do
+                next_id "grid-$pol-$party-$level"
+                if [ $party = third ]; then
+                    fetch "$ID" "/grid/$pol/$level" "${THIRD[@]}"
+                else
+                    fetch "$ID" "/grid/$pol/$level"
+                fi
+                s=${EXPECT[$pol/$party/session/$level]}
+                p=${EXPECT[$pol/$party/persistent/$level]}
+                check "$ID status" [ "$RESP_CODE" = 200 ]
+                check "$ID session cookie: $s" is_action "$s" sess "$SESS"
+                check "$ID persistent cookie: $p" is_action "$p" pers "$PERS"
+                if [ $pol = pol ]; then
+                    check "$ID P3P header" [ "$(header_value P3P)" = "CP=\"$SEED\"" ]
+                else
+                    check "$ID no P3P header" [ "$(header_count P3P)" = 0 ]
+                fi
+                expect_log "$ID" "sess:$s,pers:$p|${CLASS[$pol]}|${VERDICT[$pol]}"
+            done
+        done
+    done
+
+    # a cross-site top-level navigation is first party; same-site is too
+    next_id nav
+    fetch "$ID" /grid/pol/medium -H 'Sec-Fetch-Site: cross-site' -H 'Sec-Fetch-Dest: document'
+    check "$ID cross-site document is first party" \
+        is_action "${EXPECT[pol/first/persistent/medium]}" pers "$PERS"
+    next_id same-site
+    fetch "$ID" /grid/pol/medium -H 'Sec-Fetch-Site: same-site' -H 'Sec-Fetch-Dest: image'
+    check "$ID same-site image is first party" \
+        is_action "${EXPECT[pol/first/session/medium]}" sess "$SESS"
+    next_id cross-iframe
+    fetch "$ID" /grid/pol/medium -H 'sec-fetch-site: Cross-Site' -H 'sec-fetch-dest: iframe'
+    check "$ID cross-site iframe is third party" \
+        is_action "${EXPECT[pol/third/session/medium]}" sess "$SESS"
+
+    # proxied: no upstream P3P, so the module adds the seed policy and it decides
+    next_id proxy
+    fetch "$ID" /proxy/cookies
+    check "$ID status" [ "$RESP_CODE" = 200 ]
+    check "$ID upstream session cookie" \
+        is_action "${EXPECT[pol/first/session/medium]}" up_sess "up_sess=u1; Path=/"
+    check "$ID upstream persistent cookie" \
+        is_action "${EXPECT[pol/first/persistent/medium]}" up_pers "up_pers=u2; Max-Age=3600; Path=/"
+    check "$ID P3P added" [ "$(header_value P3P)" = "CP=\"$SEED\"" ]
+    check "$ID other header intact" [ "$(header_value X-Other)" = kept ]
+    check "$ID body" [ "$RESP_BODY" = backend ]
+    expect_log "$ID" "up_sess:${EXPECT[pol/first/session/medium]},up_pers:${EXPECT[pol/first/persistent/medium]}|${CLASS[pol]}|${VERDICT[pol]}"
+
+    next_id proxy-third
+    fetch "$ID" /proxy/cookies "${THIRD[@]}"
+    check "$ID upstream persistent cookie, third party" \
+        is_action "${EXPECT[pol/third/persistent/medium]}" up_pers "up_pers=u2; Max-Age=3600; Path=/"
+
+    # the upstream's own P3P decides, and no second P3P line is added
+    next_id proxy-upstream-p3p
+    fetch "$ID" /proxy/cookies-p3p-ok
+    check "$ID one P3P line" [ "$(header_count P3P)" = 1 ]
+    check "$ID it is the upstream's" [ "$(header_value P3P)" = "CP=\"$OKPOL\"" ]
+    check "$ID persistent cookie by the upstream's policy" \
+        is_action "${EXPECT[ok/first/persistent/medium]}" up_pers "up_pers=u2; Max-Age=3600; Path=/"
+    expect_log "$ID" "up_sess:${EXPECT[ok/first/session/medium]},up_pers:${EXPECT[ok/first/persistent/medium]}|${CLASS[ok]}|${VERDICT[ok]}"
+
+    # several P3P lines: the first that holds a policy decides
+    next_id proxy-multi
+    fetch "$ID" /proxy/p3p-multi
+    check "$ID three P3P lines kept" [ "$(header_count P3P)" = 3 ]
+    check "$ID second line decides" \
+        is_action "${EXPECT[ok/first/persistent/medium]}" up_pers "up_pers=u2; Max-Age=3600; Path=/"
+    expect_log "$ID" "up_sess:${EXPECT[ok/first/session/medium]},up_pers:${EXPECT[ok/first/persistent/medium]}|${CLASS[ok]}|${VERDICT[ok]}"
+
+    # no policy anywhere: the no-policy column
+    next_id proxy-nopol
+    fetch "$ID" /proxy-nopol/cookies
+    check "$ID no P3P" [ "$(header_count P3P)" = 0 ]
+    check "$ID persistent cookie, no policy" \
+        is_action "${EXPECT[nopol/first/persistent/medium]}" up_pers "up_pers=u2; Max-Age=3600; Path=/"
+    expect_log "$ID" "up_sess:${EXPECT[nopol/first/session/medium]},up_pers:${EXPECT[nopol/first/persistent/medium]}|${CLASS[nopol]}|${VERDICT[nopol]}"
+
+    # hostile upstream P3P headers: garbage, binary, 64 KiB
+    next_id garbage
+    fetch "$ID" /proxy/p3p-garbage
+    check "$ID status" [ "$RESP_CODE" = 200 ]
+    check "$ID garbage P3P passed on" [ "$(header_value P3P)" = "This is not a P3P policy!" ]
+    check "$ID other header intact" [ "$(header_value X-Other)" = kept ]
+    check "$ID garbage means no policy" \
+        is_action "${EXPECT[nopol/first/persistent/medium]}" up_pers "up_pers=u2; Max-Age=3600; Path=/"
+    check "$ID body" [ "$RESP_BODY" = backend ]
+    expect_log "$ID" "up_pers:${EXPECT[nopol/first/persistent/medium]}|${CLASS[nopol]}|${VERDICT[nopol]}"
+
+    next_id binary
+    fetch "$ID" /proxy/p3p-binary
+    check "$ID status" [ "$RESP_CODE" = 200 ]
+    check "$ID binary P3P passed on unchanged" [ "$(header_value P3P)" = "$BINARY_P3P" ]
+    check "$ID other header intact" [ "$(header_value X-Other)" = kept ]
+    check "$ID cookie still decided" [ "$(cookie_of up_pers | wc -l)" -le 1 ]
+    check "$ID body" [ "$RESP_BODY" = backend ]
+
+    next_id huge
+    fetch "$ID" /proxy/p3p-huge
+    check "$ID status" [ "$RESP_CODE" = 200 ]
+    check "$ID 64 KiB P3P passed on" [ "$(header_value P3P | wc -c)" -ge 65536 ]
+    check "$ID other header intact" [ "$(header_value X-Other)" = kept ]
+    check "$ID body" [ "$RESP_BODY" = backend ]
+
+    # 100 Set-Cookie lines, each on its own, order kept
+    next_id many
+    fetch "$ID" /proxy/many
+    want_actions=""
+    order_ok=1
+    for i in $(seq 0 99); do
+        if [ $((i % 2)) = 0 ]; then
+            a=${EXPECT[pol/first/session/medium]}
+            is_action "$a" "c$i" "c$i=v$i; Path=/" || order_ok=0
+        else
+            a=${EXPECT[pol/first/persistent/medium]}
+            is_action "$a" "c$i" "c$i=v$i; Max-Age=3600; Path=/" || order_ok=0
+        fi
+        want_actions="$want_actions${want_actions:+,}c$i:$a"
+    done
+    check "$ID each of 100 cookies decided" [ $order_ok = 1 ]
+    check "$ID order kept" [ "$(set_cookies | sed 's/=.*//' | tr '\n' ' ')" = "$(for i in $(seq 0 99); do printf 'c%s ' "$i"; done)" ]
+    expect_log "$ID" "$want_actions|${CLASS[pol]}|${VERDICT[pol]}"
+
+    # odd spacing and attribute case
+    next_id odd
+    fetch "$ID" /proxy/odd
+    a=${EXPECT[pol/first/persistent/medium]}
+    check "$ID odd cookie: $a" is_action "$a" odd "$ODD"
+    check "$ID other attributes kept" grep -a -q 'PATH=/' <<<"$(cookie_of odd)"
+    expect_log "$ID" "odd:$a|${CLASS[pol]}|${VERDICT[pol]}"
+    next_id odd-nopol
+    fetch "$ID" /proxy-nopol/odd
+    a=${EXPECT[nopol/first/persistent/medium]}
+    check "$ID odd cookie, no policy: $a" is_action "$a" odd "$ODD"
+    if [ "$a" = leash ]; then
+        check "$ID leash replaced samesite=None" [ "$(cookie_of odd | grep -a -oi 'samesite=[a-z]*')" = SameSite=Lax ]
+    fi
+
+    # module off: byte for byte, nothing added
+    next_id off
+    fetch "$ID" /off
+    check "$ID off: cookies byte for byte" [ "$(set_cookies)" = "$OFF1
+$OFF2" ]
+    check "$ID off: no P3P" [ "$(header_count P3P)" = 0 ]
+    expect_log "$ID" "-|-|-"
+
+    next_id raw
+    direct=$(curl -sS --max-time "$CURL_TIME" -D - -o /dev/null "http://127.0.0.1:$BACK/many" | grep -a -i '^set-cookie:' || true)
+    proxied=$(curl -sS --max-time "$CURL_TIME" -D - -o /dev/null -H "X-Test-Id: $ID" "http://127.0.0.1:$FRONT/raw/many" | grep -a -i '^set-cookie:' || true)
+    check "$ID proxied with the module off: byte for byte" [ "$direct" = "$proxied" ]
+    check "$ID 100 lines" [ "$(grep -c . <<<"$direct")" = 100 ]
+
+    # p3p_policy alone adds the header and leaves cookies alone
+    next_id policy-only
+    fetch "$ID" /policy-only
+    check "$ID P3P added" [ "$(header_value P3P)" = "CP=\"$SEED\"" ]
+    check "$ID cookie untouched" is_action accept pers "$PERS"
+    expect_log "$ID" "-|${CLASS[pol]}|${VERDICT[pol]}"
+    next_id policy-override
+    fetch "$ID" /policy-override
+    check "$ID location policy overrides the server's" [ "$(header_value P3P)" = "CP=\"$OKPOL\"" ]
+    expect_log "$ID" "-|${CLASS[ok]}|${VERDICT[ok]}"
+
+    # levels and parties from variables
+    next_id var-high-first
+    fetch "$ID" "/var?level=high&party=first" "${THIRD[@]}"
+    check "$ID" is_action "${EXPECT[pol/first/session/high]}" sess "$SESS"
+    expect_log "$ID" "sess:${EXPECT[pol/first/session/high]},pers:${EXPECT[pol/first/persistent/high]}|${CLASS[pol]}|${VERDICT[pol]}"
+    next_id var-low-third
+    fetch "$ID" "/var?level=LOW&party=third"
+    expect_log "$ID" "sess:${EXPECT[pol/third/session/low]},pers:${EXPECT[pol/third/persistent/low]}|${CLASS[pol]}|${VERDICT[pol]}"
+    check "$ID" is_action "${EXPECT[pol/third/persistent/low]}" pers "$PERS"
+    next_id var-bogus-level
+    fetch "$ID" "/var?level=bogus"
+    check "$ID unknown level uses the fallback (medium)" \
+        is_action "${EXPECT[pol/first/persistent/medium]}" pers "$PERS"
+    expect_log "$ID" "sess:${EXPECT[pol/first/session/medium]},pers:${EXPECT[pol/first/persistent/medium]}|${CLASS[pol]}|${VERDICT[pol]}"
+    next_id var-off
+    fetch "$ID" "/var?level=off"
+    check "$ID level off leaves cookies" is_action accept pers "$PERS"
+    expect_log "$ID" "-|${CLASS[pol]}|${VERDICT[pol]}"
+    next_id var-bogus-party
+    fetch "$ID" "/var?level=medium&party=fourth" "${THIRD[@]}"
+    check "$ID unknown party means auto" \
+        is_action "${EXPECT[pol/third/session/medium]}" sess "$SESS"
+    next_id var-auto
+    fetch "$ID" "/var?level=medium&party=auto" "${THIRD[@]}"
+    check "$ID party auto" is_action "${EXPECT[pol/third/session/medium]}" sess "$SESS"
+    next_id var-fallback
+    fetch "$ID" "/var-fallback?level=nope"
+    check "$ID p3p_cookies_fallback high" is_action "${EXPECT[pol/first/session/high]}" sess "$SESS"
+    next_id gpc
+    fetch "$ID" /gpc -H 'Sec-GPC: 1'
+    check "$ID Sec-GPC: 1 maps to high" is_action "${EXPECT[pol/first/session/high]}" sess "$SESS"
+    next_id no-gpc
+    fetch "$ID" /gpc
+    check "$ID no Sec-GPC maps to medium" is_action "${EXPECT[pol/first/session/medium]}" sess "$SESS"
+    next_id third
+    fetch "$ID" /third
+    check "$ID p3p_party third" is_action "${EXPECT[pol/third/session/medium]}" sess "$SESS"
+
+    # a library error status: p3p_on_error accept (default) and block
+    next_id ctl
+    fetch "$ID" /ctl
+    check "$ID status" [ "$RESP_CODE" = 200 ]
+    check "$ID cookie with a control byte kept byte for byte" [ "$(cookie_of ctl)" = "ctl=a${CTL}b; Max-Age=3600" ]
+    check "$ID the next cookie still decided" is_action "${EXPECT[pol/first/persistent/medium]}" pers "$PERS"
+    expect_log "$ID" ":accept,pers:${EXPECT[pol/first/persistent/medium]}|${CLASS[pol]}|${VERDICT[pol]}"
+    next_id ctl-block
+    fetch "$ID" /ctl-block
+    check "$ID cookie with a control byte removed" [ -z "$(cookie_of ctl)" ]
+    check "$ID the next cookie still decided" is_action "${EXPECT[pol/first/persistent/medium]}" pers "$PERS"
+    expect_log "$ID" ":block,pers:${EXPECT[pol/first/persistent/medium]}|${CLASS[pol]}|${VERDICT[pol]}"
+
+    # userid's cookie is seen too (filter order)
+    next_id userid
+    fetch "$ID" /userid
+    a=${EXPECT[nopol/first/persistent/medium]}
+    check "$ID userid cookie present" [ -n "$(cookie_of uid)" ]
+    if [ "$a" = leash ]; then
+        check "$ID userid cookie leashed" grep -q 'SameSite=Lax' <<<"$(cookie_of uid)"
+    fi
+    expect_log "$ID" "uid:$a|${CLASS[nopol]}|${VERDICT[nopol]}"
+
+    # subrequests pass through untouched; the main request is still decided
+    next_id subreq
+    fetch "$ID" /subreq
+    check "$ID status" [ "$RESP_CODE" = 200 ]
+    check "$ID subrequest's cookie untouched" [ "$(header_value X-Sub-Cookie)" = "sub=1; Max-Age=3600" ]
+    check "$ID main request's cookie blocked" [ -z "$(cookie_of main)" ]
+    expect_log "$ID" "main:block|${CLASS[pol]}|${VERDICT[pol]}"
+    next_id ssi
+    fetch "$ID" /ssi
+    check "$ID ssi body" [ "$RESP_BODY" = "Asub-bodyB" ]
+    check "$ID ssi main cookie blocked" [ -z "$(cookie_of main)" ]
+    check "$ID one P3P line" [ "$(header_count P3P)" = 1 ]
+
+    # HTTP/2 and HEAD
+    next_id h2
+    fetch "$ID" /proxy/cookies --h2
+    check "$ID HTTP/2 status" [ "$RESP_CODE" = 200 ]
+    check "$ID HTTP/2 persistent cookie" \
+        is_action "${EXPECT[pol/first/persistent/medium]}" up_pers "up_pers=u2; Max-Age=3600; Path=/"
+    check "$ID HTTP/2 P3P" [ "$(header_value P3P)" = "CP=\"$SEED\"" ]
+    next_id head
+    fetch "$ID" /grid/pol/medium -I
+    check "$ID HEAD persistent cookie" is_action "${EXPECT[pol/first/persistent/medium]}" pers "$PERS"
+
+    verify_logs
+done
+
+# bad run-time values are logged once per worker, whatever the rounds
+check "unknown level logged once" [ "$(grep -c 'unknown level "bogus" in "p3p_cookies"' "$P/logs/error.log")" = 1 ]
+check "unknown party logged once" [ "$(grep -c 'unknown party "fourth" in "p3p_party"' "$P/logs/error.log")" = 1 ]
+check "library error logged with the request at warn" \
+    grep -qE '\[warn\].*p3p: Set-Cookie header kept: .*request: "GET /ctl ' "$P/logs/error.log"
+check "p3p_on_error block logged" grep -qE '\[warn\].*p3p: Set-Cookie header removed' "$P/logs/error.log"
+
+ngx_stop
+check "nginx exited cleanly (status ${NGX_EXIT:-?})" [ "${NGX_EXIT:-1}" = 0 ]
+if grep -E '\[(alert|crit|emerg)\]|exited on signal' "$P/logs/error.log"; then
+    bad "error.log has alerts or a crashed worker"
+else
+    ok
+fi
+
+summary

@@ -10,7 +10,8 @@
 #   ngx_stop                   QUIT by pid file, bounded wait, then TERM
 #   ngx_cleanup                stops nginx and removes $NGX_PREFIX
 #
-# NGX_WRAPPER (an array) runs nginx under another program (valgrind);
+# NGX_WRAPPER (an array, or NGX_WRAP from the environment: one argument a
+# line) runs nginx under another program such as valgrind;
 # NGX_SINGLE=1 adds "master_process off"; NGX_START_TIMEOUT in seconds.
 
 NGINX_BIN=${NGINX_BIN:-/usr/sbin/nginx}
@@ -21,6 +22,7 @@ NGX_START_TIMEOUT=${NGX_START_TIMEOUT:-10}
 NGX_SINGLE=${NGX_SINGLE:-0}
 if ! declare -p NGX_WRAPPER >/dev/null 2>&1; then
     NGX_WRAPPER=()
+    [ -n "${NGX_WRAP:-}" ] && mapfile -t NGX_WRAPPER <<<"$NGX_WRAP"
 fi
 
 ngx_prefix_init() {

@@ -1,0 +1,90 @@
+//! `Set-Cookie` values: inspection and every rewrite. Outputs never grow
+//! past the documented bound, downgrade and leash are idempotent, and a
+//! downgraded cookie has no lifetime attribute left.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use p3p::cookie::{capacity_for, decide_cookie, inspect, rewrite, CookieError, LEASH_EXTRA};
+use p3p::ie6::{Action, CookieKind, Decision, Reason};
+
+fuzz_target!(|data: &[u8]| {
+    let info = inspect(data, Some(1_700_000_000));
+    let bad_byte = data.iter().position(|&b| (b < 0x20 && b != b'\t') || b == 0x7f);
+    match (info, bad_byte) {
+        (Err(CookieError::ControlByte(i)), Some(j)) => assert_eq!(i, j),
+        (Ok(info), None) => {
+            assert!(info.name_offset + info.name_len <= data.len());
+            if info.deletion {
+                assert_eq!(info.kind, CookieKind::Persistent);
+            }
+        }
+        (other, _) => panic!("inspect: {other:?}, control byte at {bad_byte:?}"),
+    }
+
+    let blocked = Decision { action: Action::Block, reason: Reason::NoPolicyBlock };
+    if let Ok((d, info)) = decide_cookie(data, Some(1_700_000_000), |_| blocked) {
+        assert_eq!(d.action == Action::Accept, info.deletion);
+    }
+
+    let mut out = vec![0u8; data.len() + LEASH_EXTRA];
+    let mut again = vec![0u8; data.len() + 2 * LEASH_EXTRA];
+    for action in Action::ALL {
+        let cap = capacity_for(action, data.len());
+        let n = match rewrite(data, action, &mut out[..cap]) {
+            Ok(n) => n,
+            Err(CookieError::ControlByte(_)) if bad_byte.is_some() => continue,
+            Err(e) => panic!("{action:?}: {e:?}"),
+        };
+        assert!(bad_byte.is_none(), "{action:?} accepted a control byte");
+        let result = &out[..n];
+        match action {
+            Action::Accept => assert_eq!(result, data),
+            Action::Block | Action::Prompt => assert_eq!(n, 0),
+            Action::Downgrade => {
+                assert!(n <= data.len());
+                assert!(!has_attr(result, b"expires"), "{:?}", String::from_utf8_lossy(result));
+                assert!(!has_attr(result, b"max-age"), "{:?}", String::from_utf8_lossy(result));
+                let info = inspect(result, Some(1_700_000_000)).expect("inspect downgraded");
+                assert_eq!(info.kind, CookieKind::Session);
+                let m = rewrite(result, Action::Downgrade, &mut again[..n]).expect("downgrade twice");
+                assert_eq!(&again[..m], result, "downgrade is not idempotent");
+            }
+            Action::Leash => {
+                assert!(n <= data.len() + LEASH_EXTRA);
+                assert_eq!(count_attr(result, b"samesite"), 1, "{:?}", String::from_utf8_lossy(result));
+                let m = rewrite(result, Action::Leash, &mut again[..n + LEASH_EXTRA]).expect("leash twice");
+                assert_eq!(&again[..m], result, "leash is not idempotent");
+            }
+        }
+        // One byte less than the bound is refused, and nothing is claimed written.
+        if cap > 0 {
+            assert!(matches!(rewrite(data, action, &mut out[..cap - 1]), Err(CookieError::BufferTooSmall { .. })));
+        }
+    }
+});
+
+/// The attribute names after the `name=value` pair, trimmed as RFC 6265 does.
+fn attr_names(s: &[u8]) -> impl Iterator<Item = &[u8]> {
+    s.split(|b| *b == b';').skip(1).map(|a| {
+        let name = a.split(|b| *b == b'=').next().unwrap_or(&[]);
+        trim(name)
+    })
+}
+
+fn trim(mut s: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t', rest @ ..] = s {
+        s = rest;
+    }
+    while let [rest @ .., b' ' | b'\t'] = s {
+        s = rest;
+    }
+    s
+}
+
+fn has_attr(s: &[u8], name: &[u8]) -> bool {
+    count_attr(s, name) > 0
+}
+
+fn count_attr(s: &[u8], name: &[u8]) -> usize {
+    attr_names(s).filter(|n| n.eq_ignore_ascii_case(name)).count()
+}

@@ -1,0 +1,204 @@
+//! The C ABI on arbitrary bytes and arbitrary enum-like integers: no call
+//! ever reports a caught panic, statuses match the argument checks, results
+//! match the Rust API, and sizing calls agree with the real calls.
+#![no_main]
+
+use core::ffi::CStr;
+
+use libfuzzer_sys::fuzz_target;
+use p3p::ffi::types::*;
+use p3p::ffi::*;
+use p3p::ie6::{self, CookieKind, Level, Party};
+use p3p::Policy;
+
+const NOW: i64 = 1_700_000_000;
+
+fn ok(s: p3p_status, what: &str) {
+    assert_ne!(s, P3P_STATUS_INTERNAL, "{what}: caught panic");
+    assert_eq!(s, P3P_STATUS_OK, "{what}: status {s}");
+}
+
+fn not_internal(s: p3p_status, what: &str) -> p3p_status {
+    assert_ne!(s, P3P_STATUS_INTERNAL, "{what}: caught panic");
+    s
+}
+
+fn static_str(p: *const core::ffi::c_char) -> &'static str {
+    assert!(!p.is_null());
+    // SAFETY: the library returns static NUL-terminated strings.
+    unsafe { CStr::from_ptr(p) }.to_str().expect("UTF-8")
+}
+
+fuzz_target!(|data: &[u8]| {
+    let (ctl, input) = data.split_at(data.len().min(8));
+    let byte = |i: usize| u32::from(ctl.get(i).copied().unwrap_or(0));
+    // Values slightly past each range, so invalid integers are exercised too.
+    let level = byte(0) % 8;
+    let party = byte(1) % 3;
+    let cookie = byte(2) % 3;
+    let action = byte(3) % 6;
+    let kind = byte(4) % 3;
+    let format = byte(5) % 3;
+    let split = (byte(6) as usize).min(input.len());
+    let wild = byte(7).wrapping_mul(0x0101_0101);
+    let (ptr, len) = (input.as_ptr(), input.len());
+
+    // SAFETY (for every call below): pointers come from live slices and
+    // locals with the lengths passed alongside them.
+    unsafe {
+        let mut policy = Policy::ABSENT;
+        ok(p3p_policy_parse(ptr, len, &mut policy), "p3p_policy_parse");
+        assert_eq!(policy, p3p::parse_header(input));
+        let mut tokens = Policy::ABSENT;
+        ok(p3p_policy_parse_tokens(ptr, len, &mut tokens), "p3p_policy_parse_tokens");
+        assert_eq!(tokens, p3p::parse_tokens(input));
+
+        let mut class = u32::MAX;
+        ok(p3p_policy_class(&policy, &mut class), "p3p_policy_class");
+        assert_eq!(class, ie6::classify(&policy) as u32);
+        let mut verdict = u32::MAX;
+        ok(p3p_policy_verdict(&tokens, &mut verdict), "p3p_policy_verdict");
+        static_str(p3p_class_str(class));
+        static_str(p3p_verdict_str(verdict));
+
+        let valid = level < 6 && party < 2 && cookie < 2;
+        let sentinel = p3p_decision { action: 0xdead, reason: 0xbeef };
+        let mut d = sentinel;
+        let s = not_internal(p3p_decide(&policy, level, party, cookie, &mut d), "p3p_decide");
+        if valid {
+            assert_eq!(s, P3P_STATUS_OK);
+            let want = ie6::decide(
+                Some(&policy),
+                Level::from_u32(level).expect("level"),
+                Party::from_u32(party).expect("party"),
+                CookieKind::from_u32(cookie).expect("cookie"),
+            );
+            assert_eq!((d.action, d.reason), (want.action as u32, want.reason as u32));
+            static_str(p3p_action_str(d.action));
+            assert_ne!(static_str(p3p_reason_str(d.reason)), "unknown");
+        } else {
+            assert_eq!(s, P3P_STATUS_INVALID_ARGUMENT);
+            assert_eq!(d, sentinel, "out-parameter written on failure");
+        }
+        let mut grid = p3p_grid::default();
+        ok(p3p_decide_grid(core::ptr::null(), &mut grid), "p3p_decide_grid");
+        ok(p3p_decide_grid(&policy, &mut grid), "p3p_decide_grid");
+        if valid {
+            assert_eq!(grid.cells[party as usize][cookie as usize][level as usize], d);
+        }
+
+        // Set-Cookie.
+        let mut cd = p3p_cookie_decision::default();
+        let s = not_internal(p3p_cookie_decide(&policy, level, party, ptr, len, NOW, &mut cd), "p3p_cookie_decide");
+        let control = input.iter().any(|&b| (b < 0x20 && b != b'\t') || b == 0x7f);
+        if !(level < 6 && party < 2) {
+            assert_eq!(s, P3P_STATUS_INVALID_ARGUMENT);
+        } else if control {
+            assert_eq!(s, P3P_STATUS_COOKIE_CONTROL_BYTE);
+        } else {
+            assert_eq!(s, P3P_STATUS_OK);
+            assert!(cd.name_offset + cd.name_len <= len);
+        }
+        let mut out = vec![0u8; len + P3P_COOKIE_LEASH_EXTRA as usize];
+        let mut n = usize::MAX;
+        let s = not_internal(
+            p3p_cookie_rewrite(ptr, len, action, out.as_mut_ptr(), out.len(), &mut n),
+            "p3p_cookie_rewrite",
+        );
+        if action > P3P_ACTION_PROMPT {
+            assert_eq!(s, P3P_STATUS_INVALID_ARGUMENT);
+            assert_eq!(n, usize::MAX);
+        } else if control {
+            assert_eq!(s, P3P_STATUS_COOKIE_CONTROL_BYTE);
+            assert_eq!(n, usize::MAX);
+        } else {
+            assert_eq!(s, P3P_STATUS_OK);
+            assert!(n <= out.len());
+        }
+
+        // Diagnostics: counting, then filling, then each message.
+        let mut total = usize::MAX;
+        let s = not_internal(p3p_diagnostics(ptr, len, kind, core::ptr::null_mut(), 0, &mut total), "p3p_diagnostics");
+        if kind > P3P_INPUT_TOKENS {
+            assert_eq!(s, P3P_STATUS_INVALID_ARGUMENT);
+            assert_eq!(total, usize::MAX);
+        } else {
+            assert_eq!(s, P3P_STATUS_OK);
+            let mut diags = vec![p3p_diagnostic::default(); total];
+            let mut count = 0usize;
+            ok(p3p_diagnostics(ptr, len, kind, diags.as_mut_ptr(), diags.len(), &mut count), "p3p_diagnostics");
+            assert_eq!(count, total);
+            let mut msg = Vec::new();
+            for diag in &diags {
+                assert!(diag.offset + diag.len <= len, "{diag:?}");
+                let mut need = 0usize;
+                ok(p3p_diagnostic_message(diag, ptr, len, core::ptr::null_mut(), 0, &mut need), "message size");
+                assert!(need > 0);
+                msg.resize(need, 0);
+                let mut got = 0usize;
+                ok(p3p_diagnostic_message(diag, ptr, len, msg.as_mut_ptr(), need, &mut got), "message");
+                assert_eq!(got, need);
+                assert!(core::str::from_utf8(&msg).is_ok());
+                if need > 1 {
+                    let s = p3p_diagnostic_message(diag, ptr, len, msg.as_mut_ptr(), need - 1, &mut got);
+                    assert_eq!(s, P3P_STATUS_BUFFER_TOO_SMALL);
+                }
+            }
+        }
+
+        // The report: sizing, then the real call.
+        let mut need = usize::MAX;
+        let s = not_internal(p3p_explain(ptr, len, kind, format, core::ptr::null_mut(), 0, &mut need), "p3p_explain");
+        if kind > P3P_INPUT_TOKENS || format > P3P_FORMAT_JSON {
+            assert_eq!(s, P3P_STATUS_INVALID_ARGUMENT);
+            assert_eq!(need, usize::MAX);
+        } else {
+            assert_eq!(s, P3P_STATUS_OK);
+            let mut report = vec![0u8; need];
+            let mut got = 0usize;
+            ok(p3p_explain(ptr, len, kind, format, report.as_mut_ptr(), need, &mut got), "p3p_explain");
+            assert_eq!(got, need);
+            assert!(core::str::from_utf8(&report).is_ok());
+            if format == P3P_FORMAT_JSON {
+                assert!(report.starts_with(b"{\"input\""));
+            }
+        }
+
+        // Header value for a token list.
+        let mut need = usize::MAX;
+        let s = not_internal(p3p_header_value(ptr, len, core::ptr::null_mut(), 0, &mut need), "p3p_header_value");
+        if s == P3P_STATUS_OK {
+            let mut hv = vec![0u8; need];
+            let mut got = 0usize;
+            ok(p3p_header_value(ptr, len, hv.as_mut_ptr(), need, &mut got), "p3p_header_value");
+            assert_eq!(got, need);
+            assert!(hv.starts_with(b"CP=\"") && hv.ends_with(b"\""));
+            // What we build parses back to the same tokens.
+            let back = p3p::parse_header(&hv);
+            assert_eq!(back.tokens, tokens.tokens);
+        } else {
+            assert_eq!(s, P3P_STATUS_POLICY_UNSENDABLE);
+        }
+
+        // Names.
+        let mut v = u32::MAX;
+        let s = not_internal(p3p_level_parse(ptr, len, &mut v), "p3p_level_parse");
+        assert!(s == P3P_STATUS_OK && v < 6 || s == P3P_STATUS_UNKNOWN_NAME && v == u32::MAX);
+        let mut v = u32::MAX;
+        let s = not_internal(p3p_party_parse(ptr, len, &mut v), "p3p_party_parse");
+        assert!(s == P3P_STATUS_OK && v < 2 || s == P3P_STATUS_UNKNOWN_NAME && v == u32::MAX);
+        let (site, dest) = input.split_at(split);
+        let mut v = u32::MAX;
+        ok(p3p_party_from_fetch(site.as_ptr(), site.len(), dest.as_ptr(), dest.len(), &mut v), "p3p_party_from_fetch");
+        assert!(v < 2);
+
+        for x in [level, party, action, kind, wild, byte(0), byte(0) << 24] {
+            static_str(p3p_action_str(x));
+            static_str(p3p_class_str(x));
+            static_str(p3p_verdict_str(x));
+            static_str(p3p_level_str(x));
+            static_str(p3p_reason_str(x));
+            static_str(p3p_status_str(x));
+        }
+    }
+});

@@ -1,0 +1,247 @@
+#!/usr/bin/env bash
+# Throughput of ngx_http_p3p_module on 127.0.0.1 (wrk), and instructions
+# per request (callgrind), for four configurations serving the same
+# response with 4 Set-Cookie lines (2 session, 2 persistent):
+#
+#   none    nginx without the module
+#   off     the module loaded, no p3p directive (the filter is not installed)
+#   decide  p3p_policy + p3p_cookies medium (2 cookies kept, 2 downgraded)
+#   njs     the same decision as a js_header_filter (p3p_decide.js)
+#
+# Two paths: /direct (cookies from add_header; njs cannot see those, its
+# filter runs before add_header's) and /proxy/ (cookies from an upstream
+# server block in the same nginx; all four configurations).
+#
+#   bash benches/nginx/run.sh path/to/ngx_http_p3p_module.so
+#
+# BENCH_DURATION (5s), BENCH_RUNS (2), BENCH_CONNECTIONS (50),
+# BENCH_CALLGRIND_REQUESTS (1000; 0 skips callgrind).
+# It reports; it never fails because of the numbers.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+. "$root/tests/nginx/lib.sh"
+
+if [ $# -ne 1 ] || [ ! -f "$1" ]; then
+    echo "usage: $0 path/to/ngx_http_p3p_module.so" >&2
+    exit 2
+fi
+module=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+
+DURATION=${BENCH_DURATION:-5s}
+RUNS=${BENCH_RUNS:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-50}
+CG_REQUESTS=${BENCH_CALLGRIND_REQUESTS:-1000}
+JS_MODULE=${JS_MODULE:-/usr/lib/nginx/modules/ngx_http_js_module.so}
+
+SEED='NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA'
+COOKIES=('sid=abc123; Path=/; HttpOnly'
+         'cart=7; Path=/'
+         'prefs=lang-en; Max-Age=31536000; Path=/'
+         'tracking=u-42; Expires=Fri, 01 Jan 2038 00:00:00 GMT; Path=/')
+
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "bench-nginx: wrk is not installed (make setup); nothing measured"
+    exit 0
+fi
+
+VARIANTS=(none off decide)
+if [ -f "$JS_MODULE" ]; then
+    VARIANTS+=(njs)
+else
+    echo "bench-nginx: $JS_MODULE not found; njs configuration skipped"
+fi
+
+trap ngx_cleanup EXIT
+ngx_prefix_init
+P=$NGX_PREFIX
+FRONT=$(ngx_free_port)
+BACK=$(ngx_free_port)
+cp "$here/p3p_decide.js" "$P/conf/"
+
+# write_conf VARIANT
+write_conf() {
+    local v=$1 c filter="" p3p="add_header P3P 'CP=\"$SEED\"';"
+    {
+        echo "pid logs/nginx.pid;"
+        echo "error_log logs/error.log warn;"
+        echo "worker_processes 1;"
+        case $v in
+            off|decide) echo "load_module $module;" ;;
+            njs) echo "load_module $JS_MODULE;" ;;
+        esac
+        echo "events { worker_connections 1024; }"
+        echo "http {"
+        ngx_temp_paths
+        echo "    access_log off;"
+        echo "    default_type text/plain;"
+        echo "    upstream back { server 127.0.0.1:$BACK; keepalive 16; }"
+        case $v in
+            decide)
+                # in the front locations only: the upstream stays plain
+                p3p="p3p_policy \"$SEED\"; p3p_cookies medium;" ;;
+            njs)
+                echo "    js_path conf;"
+                echo "    js_import p3p from p3p_decide.js;"
+                filter="js_header_filter p3p.filter;"
+                p3p="" ;;
+        esac
+        echo "    server {"
+        echo "        listen 127.0.0.1:$BACK;"
+        echo "        location / {"
+        for c in "${COOKIES[@]}"; do
+            echo "            add_header Set-Cookie \"$c\";"
+        done
+        echo "            return 200 \"hello\\n\";"
+        echo "        }"
+        echo "    }"
+        echo "    server {"
+        echo "        listen 127.0.0.1:$FRONT;"
+        echo "        location = /direct {"
+        [ "$v" = njs ] || echo "            $p3p"
+        for c in "${COOKIES[@]}"; do
+            echo "            add_header Set-Cookie \"$c\";"
+        done
+        echo "            return 200 \"hello\\n\";"
+        echo "        }"
+        echo "        location /proxy/ {"
+        echo "            $p3p"
+        echo "            $filter"
+        echo "            proxy_http_version 1.1;"
+        echo "            proxy_set_header Connection \"\";"
+        echo "            proxy_pass http://back/;"
+        echo "        }"
+        echo "    }"
+        echo "}"
+    } >"$P/conf/nginx.conf"
+}
+
+paths_of() {
+    if [ "$1" = njs ]; then echo /proxy/; else echo /direct /proxy/; fi
+}
+
+cookies_of() {
+    curl -sS --max-time 10 -D - -o /dev/null "http://127.0.0.1:$FRONT$1" \
+        | tr -d '\r' | grep -i -E '^(set-cookie|p3p):' | sort || true
+}
+
+declare -A RPS
+declare -A SAMPLES
+
+# Sanity: the module and the njs script give the same response headers.
+echo "== checking that the configurations decide alike"
+for v in decide njs; do
+    case " ${VARIANTS[*]} " in *" $v "*) ;; *) continue ;; esac
+    write_conf "$v"
+    ngx_start "$FRONT"
+    cookies_of /proxy/ >"$P/headers.$v"
+    ngx_stop
+    echo "-- $v, /proxy/:"
+    sed 's/^/   /' "$P/headers.$v"
+done
+if [ -f "$P/headers.njs" ] && ! cmp -s "$P/headers.decide" "$P/headers.njs"; then
+    echo "WARNING: the njs script and the module do not produce the same headers"
+fi
+
+echo
+echo "== wrk: -t1 -c$CONNECTIONS -d$DURATION, $RUNS run(s), one nginx worker, loopback"
+for run in $(seq 1 "$RUNS"); do
+    order=("${VARIANTS[@]}")
+    if [ $((run % 2)) = 0 ]; then
+        # alternate the order so that drift does not favour one variant
+        order=()
+        for ((i = ${#VARIANTS[@]} - 1; i >= 0; i--)); do order+=("${VARIANTS[$i]}"); done
+    fi
+    for v in "${order[@]}"; do
+        write_conf "$v"
+        ngx_start "$FRONT"
+        for path in $(paths_of "$v"); do
+            wrk -t1 -c"$CONNECTIONS" -d1s "http://127.0.0.1:$FRONT$path" >/dev/null 2>&1 || true
+            out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$FRONT$path" 2>&1 || true)
+            rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' <<<"$out")
+            errs=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ' || true)
+            printf '   run %s  %-6s %-8s %12s req/s %s\n' "$run" "$v" "$path" "${rps:-?}" "$errs"
+            SAMPLES[$v$path]="${SAMPLES[$v$path]:-} ${rps:-0}"
+        done
+        ngx_stop
+    done
+done
+
+# median of the samples (mean of the middle two for an even count)
+median() {
+    tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ a[NR] = $1 } END {
+        if (NR == 0) { print 0; exit }
+        if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+echo
+echo "== requests/s (median of $RUNS), ratio to none, cost per request against none"
+for path in /direct /proxy/; do
+    base=$(median "${SAMPLES[none$path]:-}")
+    for v in "${VARIANTS[@]}"; do
+        [ -n "${SAMPLES[$v$path]:-}" ] || continue
+        m=$(median "${SAMPLES[$v$path]}")
+        RPS[$v$path]=$m
+        awk -v v="$v" -v p="$path" -v m="$m" -v b="$base" 'BEGIN {
+            if (m > 0 && b > 0)
+                printf "   %-6s %-8s %12.0f req/s   %6.3f x none   %+8.2f us/request\n",
+                       v, p, m, m / b, (1e6 / m - 1e6 / b)
+            else
+                printf "   %-6s %-8s no result\n", v, p }'
+    done
+done
+if [ -n "${RPS[njs/proxy/]:-}" ] && [ -n "${RPS[decide/proxy/]:-}" ]; then
+    awk -v d="${RPS[decide/proxy/]}" -v j="${RPS[njs/proxy/]}" 'BEGIN {
+        if (j > 0) printf "   decide / njs on /proxy/: %.3f x the throughput\n", d / j }'
+fi
+
+# Instructions per request: nginx as one process under callgrind serves
+# N1 and then N1 + CG_REQUESTS requests on one connection; the difference
+# divided by CG_REQUESTS removes start-up and shutdown.
+if [ "$CG_REQUESTS" -gt 0 ] && command -v valgrind >/dev/null 2>&1; then
+    echo
+    echo "== callgrind: instructions per request ($CG_REQUESTS requests, keep-alive, one process)"
+    n1=100
+    n2=$((n1 + CG_REQUESTS))
+    declare -A IR
+    for pair in "none /direct" "off /direct" "decide /direct" \
+                "none /proxy/" "decide /proxy/" "njs /proxy/"; do
+        read -r v path <<<"$pair"
+        case " ${VARIANTS[*]} " in *" $v "*) ;; *) continue ;; esac
+        {
+            totals=()
+            for n in $n1 $n2; do
+                NGX_WRAPPER=(valgrind --tool=callgrind --callgrind-out-file="$P/cg.out")
+                NGX_SINGLE=1
+                NGX_START_TIMEOUT=120
+                write_conf "$v"
+                rm -f "$P/cg.out"
+                ngx_start "$FRONT"
+                curl -sS --max-time 600 -o /dev/null "http://127.0.0.1:$FRONT$path?[1-$n]" || true
+                ngx_stop
+                NGX_WRAPPER=()
+                NGX_SINGLE=0
+                totals+=("$(sed -n 's/^totals: *\([0-9]*\).*/\1/p; s/^summary: *\([0-9]*\).*/\1/p' "$P/cg.out" 2>/dev/null | head -n 1)")
+            done
+            if [ -n "${totals[0]}" ] && [ -n "${totals[1]}" ]; then
+                IR[$v$path]=$(( (totals[1] - totals[0]) / CG_REQUESTS ))
+                printf '   %-6s %-8s %10s instructions/request\n' "$v" "$path" "${IR[$v$path]}"
+            else
+                printf '   %-6s %-8s callgrind gave no totals\n' "$v" "$path"
+            fi
+        }
+    done
+    for path in /direct /proxy/; do
+        [ -n "${IR[none$path]:-}" ] && [ -n "${IR[decide$path]:-}" ] || continue
+        awk -v p="$path" -v n="${IR[none$path]}" -v d="${IR[decide$path]}" -v o="${IR[off$path]:-}" -v j="${IR[njs$path]:-}" 'BEGIN {
+            printf "   %-8s", p
+            if (o != "") printf " off: %+d instructions/request (%+.2f%%);", o - n, 100 * (o - n) / n
+            printf " decide: %+d instructions/request (%+.2f%%)", d - n, 100 * (d - n) / n
+            if (j != "") printf "; njs: %+d (%+.2f%%); njs costs %.1f x the module", j - n, 100 * (j - n) / n, (j - n) / (d - n)
+            printf "\n" }'
+    done
+else
+    echo
+    echo "== callgrind skipped (BENCH_CALLGRIND_REQUESTS=0 or no valgrind)"
+fi

@@ -192,6 +192,29 @@ fuzz_target!(|data: &[u8]| {
         ok(p3p_party_from_fetch(site.as_ptr(), site.len(), dest.as_ptr(), dest.len(), &mut v), "p3p_party_from_fetch");
         assert!(v < 2);
 
+        // A diagnostic the caller made up (or corrupted): any fields, any input.
+        let forged = p3p_diagnostic {
+            code: byte(0) % 24,
+            severity: byte(1),
+            offset: if byte(6) & 1 != 0 { usize::MAX - split } else { split },
+            len: if byte(5) & 4 != 0 { usize::MAX - byte(4) as usize } else { byte(4) as usize },
+            detail: if byte(3) & 1 != 0 { wild } else { byte(7) % 64 + 1000 * (byte(3) & 2) },
+        };
+        let mut need = usize::MAX;
+        let s = not_internal(
+            p3p_diagnostic_message(&forged, ptr, len, core::ptr::null_mut(), 0, &mut need),
+            "p3p_diagnostic_message (forged)",
+        );
+        if s == P3P_STATUS_OK {
+            let mut msg = vec![0u8; need];
+            let mut got = 0usize;
+            ok(p3p_diagnostic_message(&forged, ptr, len, msg.as_mut_ptr(), need, &mut got), "forged message");
+            assert_eq!(got, need);
+        } else {
+            assert_eq!(s, P3P_STATUS_INVALID_ARGUMENT);
+            assert_eq!(need, usize::MAX);
+        }
+
         for x in [level, party, action, kind, wild, byte(0), byte(0) << 24] {
             static_str(p3p_action_str(x));
             static_str(p3p_class_str(x));

@@ -66,6 +66,7 @@ static uint32_t ngx_http_p3p_party(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf);
 static ngx_int_t ngx_http_p3p_add_header(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf);
+static ngx_inline ngx_uint_t ngx_http_p3p_is_set_cookie(ngx_table_elt_t *h);
 
 static ngx_int_t ngx_http_p3p_class_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
@@ -83,6 +84,8 @@ static char *ngx_http_p3p_fallback(ngx_conf_t *cf, ngx_command_t *cmd,
 static char *ngx_http_p3p_party_directive(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 
+static ngx_http_complex_value_t *ngx_http_p3p_compile(ngx_conf_t *cf,
+    ngx_str_t *value);
 static ngx_int_t ngx_http_p3p_add_variables(ngx_conf_t *cf);
 static void *ngx_http_p3p_create_main_conf(ngx_conf_t *cf);
 static void *ngx_http_p3p_create_loc_conf(ngx_conf_t *cf);
@@ -250,10 +253,7 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
             continue;
         }
 
-        if (h[i].key.len == sizeof("Set-Cookie") - 1
-            && ngx_strncasecmp(h[i].key.data, (u_char *) "Set-Cookie",
-                               sizeof("Set-Cookie") - 1) == 0)
-        {
+        if (ngx_http_p3p_is_set_cookie(&h[i])) {
             size += h[i].value.len + ngx_http_p3p_action_max + 2;
             continue;
         }
@@ -344,11 +344,7 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
             i = 0;
         }
 
-        if (h[i].hash == 0
-            || h[i].key.len != sizeof("Set-Cookie") - 1
-            || ngx_strncasecmp(h[i].key.data, (u_char *) "Set-Cookie",
-                               sizeof("Set-Cookie") - 1) != 0)
-        {
+        if (h[i].hash == 0 || !ngx_http_p3p_is_set_cookie(&h[i])) {
             continue;
         }
 
@@ -574,6 +570,17 @@ ngx_http_p3p_add_header(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf)
 }
 
 
+static ngx_inline ngx_uint_t
+ngx_http_p3p_is_set_cookie(ngx_table_elt_t *h)
+{
+    /* add_header's entries have no lowcase_key: compare the key itself */
+
+    return h->key.len == sizeof("Set-Cookie") - 1
+           && ngx_strncasecmp(h->key.data, (u_char *) "Set-Cookie",
+                              sizeof("Set-Cookie") - 1) == 0;
+}
+
+
 static ngx_int_t
 ngx_http_p3p_class_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data)
@@ -787,10 +794,9 @@ ngx_http_p3p_cookies_directive(ngx_conf_t *cf, ngx_command_t *cmd,
 {
     ngx_http_p3p_loc_conf_t *plcf = conf;
 
-    uint32_t                           level;
-    ngx_str_t                         *value;
-    ngx_http_p3p_main_conf_t          *pmcf;
-    ngx_http_compile_complex_value_t   ccv;
+    uint32_t                   level;
+    ngx_str_t                 *value;
+    ngx_http_p3p_main_conf_t  *pmcf;
 
     if (plcf->cookies != NGX_CONF_UNSET_UINT) {
         return "is duplicate";
@@ -807,19 +813,8 @@ ngx_http_p3p_cookies_directive(ngx_conf_t *cf, ngx_command_t *cmd,
     pmcf->used = 1;
 
     if (ngx_http_script_variables_count(&value[1])) {
-        plcf->cookies_cv = ngx_palloc(cf->pool,
-                                      sizeof(ngx_http_complex_value_t));
+        plcf->cookies_cv = ngx_http_p3p_compile(cf, &value[1]);
         if (plcf->cookies_cv == NULL) {
-            return NGX_CONF_ERROR;
-        }
-
-        ngx_memzero(&ccv, sizeof(ngx_http_compile_complex_value_t));
-
-        ccv.cf = cf;
-        ccv.value = &value[1];
-        ccv.complex_value = plcf->cookies_cv;
-
-        if (ngx_http_compile_complex_value(&ccv) != NGX_OK) {
             return NGX_CONF_ERROR;
         }
 
@@ -875,9 +870,8 @@ ngx_http_p3p_party_directive(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_p3p_loc_conf_t *plcf = conf;
 
-    uint32_t                           party;
-    ngx_str_t                         *value;
-    ngx_http_compile_complex_value_t   ccv;
+    uint32_t    party;
+    ngx_str_t  *value;
 
     if (plcf->party != NGX_CONF_UNSET_UINT) {
         return "is duplicate";
@@ -891,19 +885,8 @@ ngx_http_p3p_party_directive(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     }
 
     if (ngx_http_script_variables_count(&value[1])) {
-        plcf->party_cv = ngx_palloc(cf->pool,
-                                    sizeof(ngx_http_complex_value_t));
+        plcf->party_cv = ngx_http_p3p_compile(cf, &value[1]);
         if (plcf->party_cv == NULL) {
-            return NGX_CONF_ERROR;
-        }
-
-        ngx_memzero(&ccv, sizeof(ngx_http_compile_complex_value_t));
-
-        ccv.cf = cf;
-        ccv.value = &value[1];
-        ccv.complex_value = plcf->party_cv;
-
-        if (ngx_http_compile_complex_value(&ccv) != NGX_OK) {
             return NGX_CONF_ERROR;
         }
 
@@ -923,6 +906,31 @@ ngx_http_p3p_party_directive(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
     plcf->party = party;
 
     return NGX_CONF_OK;
+}
+
+
+static ngx_http_complex_value_t *
+ngx_http_p3p_compile(ngx_conf_t *cf, ngx_str_t *value)
+{
+    ngx_http_complex_value_t          *cv;
+    ngx_http_compile_complex_value_t   ccv;
+
+    cv = ngx_palloc(cf->pool, sizeof(ngx_http_complex_value_t));
+    if (cv == NULL) {
+        return NULL;
+    }
+
+    ngx_memzero(&ccv, sizeof(ngx_http_compile_complex_value_t));
+
+    ccv.cf = cf;
+    ccv.value = value;
+    ccv.complex_value = cv;
+
+    if (ngx_http_compile_complex_value(&ccv) != NGX_OK) {
+        return NULL;
+    }
+
+    return cv;
 }
 
 

@@ -99,7 +99,7 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(s, P3P_STATUS_OK);
             assert!(cd.name_offset + cd.name_len <= len);
         }
-        let mut out = vec![0u8; len + P3P_COOKIE_LEASH_EXTRA as usize];
+        let mut out = vec![0u8; len + P3P_COOKIE_LEASH_EXTRA];
         let mut n = usize::MAX;
         let s = not_internal(
             p3p_cookie_rewrite(ptr, len, action, out.as_mut_ptr(), out.len(), &mut n),

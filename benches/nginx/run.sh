@@ -14,7 +14,7 @@
 #
 #   bash benches/nginx/run.sh path/to/ngx_http_p3p_module.so
 #
-# BENCH_DURATION (5s), BENCH_RUNS (2), BENCH_CONNECTIONS (50),
+# BENCH_DURATION (5s), BENCH_RUNS (3), BENCH_CONNECTIONS (50),
 # BENCH_CALLGRIND_REQUESTS (1000; 0 skips callgrind).
 # It reports; it never fails because of the numbers.
 set -euo pipefail
@@ -30,7 +30,7 @@ fi
 module=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 
 DURATION=${BENCH_DURATION:-5s}
-RUNS=${BENCH_RUNS:-2}
+RUNS=${BENCH_RUNS:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-50}
 CG_REQUESTS=${BENCH_CALLGRIND_REQUESTS:-1000}
 JS_MODULE=${JS_MODULE:-/usr/lib/nginx/modules/ngx_http_js_module.so}
@@ -175,18 +175,25 @@ median() {
         if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
+spread() {
+    tr ' ' '\n' <<<"$1" | grep . | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 }
+        END { if (NR) printf "%.0f-%.0f", lo, hi }'
+}
+
 echo
-echo "== requests/s (median of $RUNS), ratio to none, cost per request against none"
+echo "== requests/s (median of $RUNS, min-max), ratio to none, cost per request against none"
+echo "   (wall-clock figures: other load on the machine moves them by tens of percent;"
+echo "    the callgrind instruction counts below are the stable comparison)"
 for path in /direct /proxy/; do
     base=$(median "${SAMPLES[none$path]:-}")
     for v in "${VARIANTS[@]}"; do
         [ -n "${SAMPLES[$v$path]:-}" ] || continue
         m=$(median "${SAMPLES[$v$path]}")
         RPS[$v$path]=$m
-        awk -v v="$v" -v p="$path" -v m="$m" -v b="$base" 'BEGIN {
+        awk -v v="$v" -v p="$path" -v m="$m" -v b="$base" -v r="$(spread "${SAMPLES[$v$path]}")" 'BEGIN {
             if (m > 0 && b > 0)
-                printf "   %-6s %-8s %12.0f req/s   %6.3f x none   %+8.2f us/request\n",
-                       v, p, m, m / b, (1e6 / m - 1e6 / b)
+                printf "   %-6s %-8s %10.0f req/s (%s)  %6.3f x none  %+8.2f us/request\n",
+                       v, p, m, r, m / b, (1e6 / m - 1e6 / b)
             else
                 printf "   %-6s %-8s no result\n", v, p }'
     done

@@ -37,13 +37,18 @@ ngx_port_busy() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# Prints a port in 20000-59999 that nothing listens on and that was not
-# handed out before by this shell.
+# Prints a port that nothing listens on, that was not handed out before by
+# this shell, and that lies below the kernel's ephemeral range, so that
+# the many client connections of a test or benchmark cannot take it.
 NGX_PORTS_GIVEN=" "
 ngx_free_port() {
-    local port tries=0
+    local port tries=0 low=10000 high=32768
+    if [ -r /proc/sys/net/ipv4/ip_local_port_range ]; then
+        read -r high _ </proc/sys/net/ipv4/ip_local_port_range
+    fi
+    [ "$high" -gt $((low + 1000)) ] || { low=1025; }
     while [ $tries -lt 200 ]; do
-        port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+        port=$((low + (RANDOM * 32768 + RANDOM) % (high - low)))
         tries=$((tries + 1))
         case "$NGX_PORTS_GIVEN" in *" $port "*) continue ;; esac
         if ! ngx_port_busy "$port"; then

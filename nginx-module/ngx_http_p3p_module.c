@@ -301,10 +301,10 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
     u_char               *p, *buf;
     size_t                len;
     uint32_t              level, party, action;
+    ngx_int_t             rv;
+    ngx_str_t             value;
     ngx_uint_t            i;
     p3p_status            rc;
-    ngx_str_t             value;
-    ngx_int_t             rv;
     const char           *name;
     ngx_list_part_t      *part;
     ngx_table_elt_t      *h;

@@ -275,7 +275,8 @@ impl fmt::Display for Quoted<'_> {
 /// Receives diagnostics as the parser finds them. Implemented for closures,
 /// and for `()` to discard them (the fast path).
 pub trait Sink {
-    /// Called once per finding, in input order.
+    /// Called once per finding: word findings in input order, then findings
+    /// about the whole policy.
     fn report(&mut self, d: Diagnostic);
     /// Whether anyone listens: the parser skips optional work when not.
     fn wants(&self) -> bool {

@@ -63,8 +63,8 @@ pub struct Fix {
     pub uses: u32,
     /// The policy would become satisfactory.
     pub satisfactory: bool,
-    /// The cells the change turns from a refusal into an accept
-    /// (`[party][cookie][level]`, as in [`Grid`]).
+    /// The cells the change turns from a refusal into an accept, indexed
+    /// like [`Grid::cells`].
     pub accepted: [[[bool; 6]; 2]; 2],
 }
 
@@ -84,7 +84,8 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// Calls `f` for every diagnostic, in input order.
+    /// Calls `f` for every diagnostic: word findings in input order, then
+    /// findings about the whole policy.
     pub fn diagnostics(&self, mut f: impl FnMut(Diagnostic)) {
         parse_with(self.input, self.mode, &mut |d| f(d));
     }
@@ -469,8 +470,7 @@ fn for_cells(cells: &[[[bool; 6]; 2]; 2], mut f: impl FnMut(Level, Party, Cookie
     for level in GRID_LEVELS {
         for party in Party::ALL {
             for cookie in CookieKind::ALL {
-                let ki = if cookie == CookieKind::Persistent { 0 } else { 1 };
-                if cells[party as usize][ki][level as usize] {
+                if cells[party as usize][cookie as usize][level as usize] {
                     f(level, party, cookie)?;
                 }
             }

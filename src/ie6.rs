@@ -464,8 +464,8 @@ pub fn decide(policy: Option<&Policy>, level: Level, party: Party, cookie: Cooki
     decide_class(class, level, party, cookie)
 }
 
-/// All 24 cells: `grid[party][cookie][level]`, cookie kinds in
-/// [`CookieKind::ALL`] order (persistent, session) and levels strictest first.
+/// All 24 cells: `cells[party as usize][cookie as usize][level as usize]`,
+/// the same layout as the C `p3p_grid`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Grid {
     /// The cells.
@@ -477,9 +477,9 @@ impl Grid {
     pub fn for_class(class: Class) -> Grid {
         let mut cells = [[[d(Action::Accept, Reason::Satisfactory); 6]; 2]; 2];
         for (pi, party) in Party::ALL.into_iter().enumerate() {
-            for (ki, cookie) in CookieKind::ALL.into_iter().enumerate() {
+            for cookie in CookieKind::ALL {
                 for (li, level) in Level::ALL.into_iter().enumerate() {
-                    cells[pi][ki][li] = decide_class(class, level, party, cookie);
+                    cells[pi][cookie as usize][li] = decide_class(class, level, party, cookie);
                 }
             }
         }
@@ -488,11 +488,7 @@ impl Grid {
 
     /// The cell for one level, party and cookie kind.
     pub fn get(&self, level: Level, party: Party, cookie: CookieKind) -> Decision {
-        let ki = match cookie {
-            CookieKind::Persistent => 0,
-            CookieKind::Session => 1,
-        };
-        self.cells[party as usize][ki][level as usize]
+        self.cells[party as usize][cookie as usize][level as usize]
     }
 }
 

@@ -183,21 +183,43 @@ const MEANINGS: [&str; TOKEN_COUNT] = [
     "This is a test policy, which must be treated as no policy.",
 ];
 
-/// Maps three upper-case ASCII letters to a token: index `(a*26+b)*26+c`,
-/// value token+1 (0 = not a token). Built at compile time.
-static LOOKUP: [u8; 26 * 26 * 26] = build_lookup();
+/// Perfect hash of the 53 tokens: the three bytes packed little-endian into
+/// a `u32`, multiplied by [`HASH_MUL`], top 7 bits. Each slot holds the
+/// packed key in its low 24 bits and token index + 1 in its top 8 (0 =
+/// empty), so a lookup is one multiply, one load and one compare. The
+/// multiplier was searched for offline; the table builder refuses to
+/// compile if two tokens ever share a slot.
+const HASH_MUL: u32 = 0xc095_6ccd;
 
-const fn build_lookup() -> [u8; 26 * 26 * 26] {
-    let mut table = [0u8; 26 * 26 * 26];
+static LOOKUP: [u32; 128] = build_lookup();
+
+#[inline(always)]
+const fn pack(b: [u8; 3]) -> u32 {
+    b[0] as u32 | (b[1] as u32) << 8 | (b[2] as u32) << 16
+}
+
+#[inline(always)]
+const fn slot(key: u32) -> usize {
+    (key.wrapping_mul(HASH_MUL) >> 25) as usize
+}
+
+const fn build_lookup() -> [u32; 128] {
+    let mut table = [0u32; 128];
     let mut i = 0;
     while i < TOKEN_COUNT {
         let n = NAMES[i].as_bytes();
-        let idx = ((n[0] - b'A') as usize * 26 + (n[1] - b'A') as usize) * 26 + (n[2] - b'A') as usize;
-        table[idx] = (i + 1) as u8;
+        let key = pack([n[0], n[1], n[2]]);
+        let s = slot(key);
+        assert!(table[s] == 0, "two tokens share a hash slot: pick another HASH_MUL");
+        table[s] = key | ((i as u32 + 1) << 24);
         i += 1;
     }
     table
 }
+
+/// The tokens in spec order, as a static (a `const` array indexed at run
+/// time may be rebuilt on the stack at every use).
+static TOKENS_BY_INDEX: [Token; TOKEN_COUNT] = ALL_TOKENS;
 
 impl Token {
     /// The token's index in spec order (its bit in a policy).
@@ -209,7 +231,7 @@ impl Token {
     /// The token at `index` in spec order.
     #[inline]
     pub fn from_index(index: usize) -> Option<Token> {
-        ALL_TOKENS.get(index).copied()
+        TOKENS_BY_INDEX.get(index).copied()
     }
 
     /// The three-letter name.
@@ -220,14 +242,12 @@ impl Token {
     /// Looks up an exact (case-sensitive) three-letter token.
     #[inline]
     pub fn lookup(b: [u8; 3]) -> Option<Token> {
-        let (x, y, z) = (b[0].wrapping_sub(b'A'), b[1].wrapping_sub(b'A'), b[2].wrapping_sub(b'A'));
-        if x >= 26 || y >= 26 || z >= 26 {
-            return None;
-        }
-        let idx = (x as usize * 26 + y as usize) * 26 + z as usize;
-        match LOOKUP.get(idx) {
-            Some(&v) if v != 0 => Token::from_index(v as usize - 1),
-            _ => None,
+        let key = pack(b);
+        let entry = LOOKUP.get(slot(key)).copied().unwrap_or(0);
+        if entry & 0x00ff_ffff == key && entry != 0 {
+            Token::from_index((entry >> 24) as usize - 1)
+        } else {
+            None
         }
     }
 

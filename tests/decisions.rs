@@ -178,14 +178,14 @@ fn fixes_are_computed_from_the_rules() {
     let opt_out = opt_out.expect("an opt-out fix");
     assert!(!opt_out.satisfactory);
     // Opt-out fixes Low, Medium and first-party Medium High (seed note).
-    let cell = |f: &p3p::explain::Fix, party: Party, kind: usize, level: Level| {
-        f.accepted[party as usize][kind][level as usize]
+    let cell = |f: &p3p::explain::Fix, party: Party, kind: CookieKind, level: Level| {
+        f.accepted[party as usize][kind as usize][level as usize]
     };
-    assert!(cell(&opt_out, Party::First, 0, Level::Medium));
-    assert!(cell(&opt_out, Party::Third, 1, Level::Medium));
-    assert!(cell(&opt_out, Party::First, 0, Level::MediumHigh));
-    assert!(!cell(&opt_out, Party::Third, 0, Level::MediumHigh));
-    assert!(!cell(&opt_out, Party::First, 0, Level::High));
+    assert!(cell(&opt_out, Party::First, CookieKind::Persistent, Level::Medium));
+    assert!(cell(&opt_out, Party::Third, CookieKind::Session, Level::Medium));
+    assert!(cell(&opt_out, Party::First, CookieKind::Persistent, Level::MediumHigh));
+    assert!(!cell(&opt_out, Party::Third, CookieKind::Persistent, Level::MediumHigh));
+    assert!(!cell(&opt_out, Party::First, CookieKind::Persistent, Level::High));
     assert!(opt_in.expect("an opt-in fix").satisfactory);
     let r = Report::new(b"CP=\"PHY CUR CONo\"", p3p::Mode::Header);
     let [a, b] = r.fixes();

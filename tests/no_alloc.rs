@@ -4,8 +4,8 @@
 //! whole corpus while the counter must not move.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::fmt::{self, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use p3p::cookie;
 use p3p::explain::{Report, Select};
@@ -14,18 +14,21 @@ use p3p::Mode;
 
 struct Counting;
 
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
 thread_local! {
-    // Only the measuring thread counts: the test harness runs other tests
-    // (which allocate) on other threads at the same time.
-    static MEASURING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    // Per thread: the test harness runs other tests (which allocate) on
+    // other threads at the same time.
+    static MEASURING: Cell<bool> = const { Cell::new(false) };
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
 }
 
 fn count() {
-    if MEASURING.with(std::cell::Cell::get) {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+    if MEASURING.with(Cell::get) {
+        ALLOCATIONS.with(|a| a.set(a.get() + 1));
     }
+}
+
+fn allocations() -> usize {
+    ALLOCATIONS.with(Cell::get)
 }
 
 unsafe impl GlobalAlloc for Counting {
@@ -85,7 +88,7 @@ fn hot_path_and_report_do_not_allocate() {
     let mut diags = 0usize;
 
     MEASURING.with(|m| m.set(true));
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = allocations();
     for value in &policies {
         for mode in [Mode::Header, Mode::Tokens] {
             let p = p3p::parse_with(value, mode, &mut |_d: p3p::Diagnostic| diags += 1);
@@ -145,7 +148,7 @@ fn hot_path_and_report_do_not_allocate() {
         }
         sink.bytes += n;
     }
-    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    let after = allocations();
     MEASURING.with(|m| m.set(false));
 
     assert_eq!(after - before, 0, "the hot path allocated {} times", after - before);
@@ -158,10 +161,10 @@ fn hot_path_and_report_do_not_allocate() {
 #[test]
 fn the_counter_sees_allocations() {
     MEASURING.with(|m| m.set(true));
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = allocations();
     let v = std::hint::black_box(vec![1u8; 32]);
     drop(v);
-    let after = ALLOCATIONS.load(Ordering::SeqCst);
+    let after = allocations();
     MEASURING.with(|m| m.set(false));
     assert!(after > before);
 }

@@ -265,7 +265,9 @@ pub unsafe extern "C" fn p3p_cookie_rewrite(
 
 /// Finds every diagnostic in `value` (a header value when `input_kind` is
 /// `P3P_INPUT_HEADER`, a token list when `P3P_INPUT_TOKENS`) and writes the
-/// first `out_cap` of them, in input order, to `out`; `*out_count` receives
+/// first `out_cap` of them to `out`, in the order found: findings about
+/// words in input order, then findings about the whole policy (missing
+/// groups, not a policy), whose offset is the start of the policy; `*out_count` receives
 /// how many there are in all (which may exceed `out_cap`). `(NULL, 0)` for
 /// `out` just counts.
 ///
@@ -384,8 +386,8 @@ pub unsafe extern "C" fn p3p_explain(
 ///
 /// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
 /// `P3P_STATUS_BUFFER_TOO_SMALL`, or `P3P_STATUS_POLICY_UNSENDABLE` when the
-/// list holds a quote, backslash or control byte, which would corrupt the
-/// header.
+/// list holds a quote, backslash, control byte or invalid UTF-8, which would
+/// corrupt the header.
 ///
 /// # Safety
 /// `tokens` must point at `len` readable bytes; `out` at `out_cap` writable

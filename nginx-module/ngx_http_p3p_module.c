@@ -24,6 +24,9 @@
 #define NGX_HTTP_P3P_ERROR_ACCEPT  0
 #define NGX_HTTP_P3P_ERROR_BLOCK   1
 
+#define NGX_HTTP_P3P_VAR_CLASS     0
+#define NGX_HTTP_P3P_VAR_VERDICT   1
+
 
 typedef struct {
     ngx_flag_t                  used;
@@ -68,9 +71,7 @@ static ngx_int_t ngx_http_p3p_add_header(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf);
 static ngx_inline ngx_uint_t ngx_http_p3p_is_set_cookie(ngx_table_elt_t *h);
 
-static ngx_int_t ngx_http_p3p_class_variable(ngx_http_request_t *r,
-    ngx_http_variable_value_t *v, uintptr_t data);
-static ngx_int_t ngx_http_p3p_verdict_variable(ngx_http_request_t *r,
+static ngx_int_t ngx_http_p3p_policy_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
 static ngx_int_t ngx_http_p3p_actions_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
@@ -175,11 +176,11 @@ ngx_module_t  ngx_http_p3p_module = {
 
 static ngx_http_variable_t  ngx_http_p3p_vars[] = {
 
-    { ngx_string("p3p_class"), NULL, ngx_http_p3p_class_variable, 0,
-      NGX_HTTP_VAR_NOCACHEABLE, 0 },
+    { ngx_string("p3p_class"), NULL, ngx_http_p3p_policy_variable,
+      NGX_HTTP_P3P_VAR_CLASS, NGX_HTTP_VAR_NOCACHEABLE, 0 },
 
-    { ngx_string("p3p_verdict"), NULL, ngx_http_p3p_verdict_variable, 0,
-      NGX_HTTP_VAR_NOCACHEABLE, 0 },
+    { ngx_string("p3p_verdict"), NULL, ngx_http_p3p_policy_variable,
+      NGX_HTTP_P3P_VAR_VERDICT, NGX_HTTP_VAR_NOCACHEABLE, 0 },
 
     { ngx_string("p3p_cookie_actions"), NULL, ngx_http_p3p_actions_variable,
       0, NGX_HTTP_VAR_NOCACHEABLE, 0 },
@@ -582,54 +583,37 @@ ngx_http_p3p_is_set_cookie(ngx_table_elt_t *h)
 
 
 static ngx_int_t
-ngx_http_p3p_class_variable(ngx_http_request_t *r,
+ngx_http_p3p_policy_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data)
 {
-    uint32_t             cls;
+    uint32_t             n;
+    p3p_status           rc;
     const char          *s;
+    const p3p_policy    *policy;
     ngx_http_p3p_ctx_t  *ctx;
 
     ctx = ngx_http_get_module_ctx(r, ngx_http_p3p_module);
 
-    if (ctx == NULL
-        || p3p_policy_class(ctx->has_policy ? &ctx->policy : NULL, &cls)
-           != P3P_STATUS_OK)
-    {
+    if (ctx == NULL) {
         v->not_found = 1;
         return NGX_OK;
     }
 
-    s = p3p_class_str(cls);
+    policy = ctx->has_policy ? &ctx->policy : NULL;
 
-    v->len = ngx_strlen(s);
-    v->valid = 1;
-    v->no_cacheable = 0;
-    v->not_found = 0;
-    v->data = (u_char *) s;
+    if (data == NGX_HTTP_P3P_VAR_CLASS) {
+        rc = p3p_policy_class(policy, &n);
+        s = p3p_class_str(n);
 
-    return NGX_OK;
-}
+    } else {
+        rc = p3p_policy_verdict(policy, &n);
+        s = p3p_verdict_str(n);
+    }
 
-
-static ngx_int_t
-ngx_http_p3p_verdict_variable(ngx_http_request_t *r,
-    ngx_http_variable_value_t *v, uintptr_t data)
-{
-    uint32_t             verdict;
-    const char          *s;
-    ngx_http_p3p_ctx_t  *ctx;
-
-    ctx = ngx_http_get_module_ctx(r, ngx_http_p3p_module);
-
-    if (ctx == NULL
-        || p3p_policy_verdict(ctx->has_policy ? &ctx->policy : NULL, &verdict)
-           != P3P_STATUS_OK)
-    {
+    if (rc != P3P_STATUS_OK) {
         v->not_found = 1;
         return NGX_OK;
     }
-
-    s = p3p_verdict_str(verdict);
 
     v->len = ngx_strlen(s);
     v->valid = 1;

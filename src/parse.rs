@@ -216,54 +216,73 @@ const fn form_diag(code: Code, offset: usize, len: usize, form: Form) -> Diagnos
 /// robustness tests compare the two on random input.
 #[inline]
 fn parse_body_fast(body: &[u8], term: Option<u8>) -> Option<(Policy, usize)> {
-    let mut p = Policy { flags: P3P_POLICY_PRESENT, ..Policy::ABSENT };
-    let n = body.len();
+    const NONSTANDARD: u32 =
+        1 << (Token::CUR as u32 - Token::CUR as u32) | 1 << (Token::OUR as u32 - Token::CUR as u32);
+    // Plain locals, so the loop keeps everything in registers.
+    let (mut tokens, mut words, mut flags) = (0u64, 0u32, P3P_POLICY_PRESENT);
+    let mut consent = [0u32; 3]; // always, opt-out, opt-in
+                                 // Without a terminator, a space stands in (spaces are handled first).
     let stop = term.unwrap_or(b' ');
-    // The byte after a token: a space, the terminator, or the end.
-    let ends = |k: usize| body.get(k).is_none_or(|b| *b == b' ' || *b == stop);
     let mut i = 0;
-    while i < n {
-        let (&b0, &b1, &b2) = match (body.get(i), body.get(i + 1), body.get(i + 2)) {
-            (Some(b' '), ..) => {
-                i += 1;
-                continue;
-            }
-            (Some(b), ..) if Some(*b) == term => break,
-            (Some(a), Some(b), Some(c)) => (a, b, c),
-            _ => return None,
-        };
-        let token = Token::lookup([b0, b1, b2])?;
-        let (suffix, len) = if ends(i + 3) {
-            (Suffix::Always, 3)
-        } else if ends(i + 4) && token.takes_suffix() {
-            (Suffix::from_letter(*body.get(i + 3)?)?, 4)
-        } else {
+    while let Some(&b0) = body.get(i) {
+        if b0 == b' ' {
+            i += 1;
+            continue;
+        }
+        if b0 == stop {
+            break;
+        }
+        let Some(&[_, b1, b2]) = body.get(i..i + 3) else {
             return None;
         };
-        i += len;
-        let repeated = match token.consent_index() {
-            Some(ci) => {
-                if len == 4 && !token.suffix_in_grammar() {
-                    p.flags |= P3P_POLICY_NONSTANDARD_SUFFIX;
+        let (index, ci) = Token::lookup_raw([b0, b1, b2])?;
+        // The byte after a token: a space, the terminator, or the end.
+        let slot = match body.get(i + 3) {
+            Some(&c) if c != b' ' && c != stop => {
+                if ci == 0 || body.get(i + 4).is_some_and(|e| *e != b' ' && *e != stop) {
+                    return None;
                 }
-                let seen = match suffix {
-                    Suffix::Always => p.always,
-                    Suffix::OptOut => p.opt_out,
-                    Suffix::OptIn => p.opt_in,
-                };
-                seen & (1u32 << ci) != 0
+                i += 1;
+                match c {
+                    b'a' => 0,
+                    b'o' => 1,
+                    b'i' => 2,
+                    _ => return None,
+                }
             }
-            None => p.has(token),
+            _ => 3, // no suffix
         };
-        if repeated {
-            p.flags |= P3P_POLICY_DUPLICATE_TOKEN;
+        i += 3;
+        if body.get(i) == Some(&b' ') {
+            i += 1; // one loop turn per token
         }
-        p.insert(token, suffix);
-        p.word_count += 1;
+        let bit = 1u64 << index;
+        if ci == 0 {
+            if tokens & bit != 0 {
+                flags |= P3P_POLICY_DUPLICATE_TOKEN;
+            }
+        } else {
+            let cbit = 1u32 << (ci - 1);
+            if slot != 3 && NONSTANDARD & cbit != 0 {
+                flags |= P3P_POLICY_NONSTANDARD_SUFFIX;
+            }
+            let k = slot % 3;
+            let seen = consent.get(k).copied().unwrap_or(0);
+            if seen & cbit != 0 {
+                flags |= P3P_POLICY_DUPLICATE_TOKEN;
+            }
+            if let Some(c) = consent.get_mut(k) {
+                *c = seen | cbit;
+            }
+        }
+        tokens |= bit;
+        words += 1;
     }
     // An unterminated value, or no token at all, is for the general path.
     let terminated = term.is_none_or(|t| body.get(i) == Some(&t));
-    (terminated && p.word_count > 0).then_some((p, i))
+    let [always, opt_out, opt_in] = consent;
+    let p = Policy { tokens, always, opt_out, opt_in, flags, word_count: words, invalid_count: 0 };
+    (terminated && words > 0).then_some((p, i))
 }
 
 /// The plainest header, `CP="tokens"` alone, in one pass. `None` sends

@@ -212,6 +212,7 @@ const fn build_lookup() -> [u32; 128] {
         let s = slot(key);
         assert!(table[s] == 0, "two tokens share a hash slot: pick another HASH_MUL");
         table[s] = key | ((i as u32 + 1) << 24);
+        assert!(i + 1 < 64, "the token index must fit six bits");
         i += 1;
     }
     table
@@ -249,6 +250,20 @@ impl Token {
         } else {
             None
         }
+    }
+
+    /// Looks up a token and returns `(index, consent index + 1 or 0)`: the
+    /// parser's fast path uses the numbers directly.
+    #[inline(always)]
+    pub(crate) fn lookup_raw(b: [u8; 3]) -> Option<(u32, u32)> {
+        let key = pack(b);
+        let entry = LOOKUP.get(slot(key)).copied().unwrap_or(0);
+        if entry & 0x00ff_ffff != key || entry == 0 {
+            return None;
+        }
+        let index = (entry >> 24) - 1;
+        let consent = index.wrapping_sub(Token::CUR as u32);
+        Some((index, if consent < CONSENT_TOKEN_COUNT as u32 { consent + 1 } else { 0 }))
     }
 
     /// Looks up three letters ignoring ASCII case.

@@ -216,8 +216,8 @@ const fn form_diag(code: Code, offset: usize, len: usize, form: Form) -> Diagnos
 /// robustness tests compare the two on random input.
 #[inline]
 fn parse_body_fast(body: &[u8], term: Option<u8>) -> Option<(Policy, usize)> {
-    const NONSTANDARD: u32 =
-        1 << (Token::CUR as u32 - Token::CUR as u32) | 1 << (Token::OUR as u32 - Token::CUR as u32);
+    // Consent bits of CUR and OUR, which the grammar allows no suffix on.
+    const NONSTANDARD: u32 = 1 | 1 << (Token::OUR as u32 - Token::CUR as u32);
     // Plain locals, so the loop keeps everything in registers.
     let (mut tokens, mut words, mut flags) = (0u64, 0u32, P3P_POLICY_PRESENT);
     let mut consent = [0u32; 3]; // always, opt-out, opt-in

@@ -47,37 +47,46 @@ pub struct CookieInfo {
     pub name_len: usize,
 }
 
-/// One `;`-separated attribute: its whole span (from its `;`) and the
-/// trimmed name and value.
+/// The attributes the rewrites care about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Expires,
+    MaxAge,
+    SameSite,
+    Other,
+}
+
+/// One `;`-separated attribute: its whole span (from its `;`), where its
+/// name starts, what it is, and where its value starts (after `=`).
 #[derive(Clone, Copy, Debug)]
 struct Attr {
     /// Offset of the `;` that starts it.
     start: usize,
     /// One past its last byte.
     end: usize,
-    name: (usize, usize),
-    value: (usize, usize),
+    /// Offset of the first byte of its name.
+    name: usize,
+    kind: Kind,
+    /// Offset just after `=`, or `end` when there is none.
+    value: usize,
 }
 
 fn is_ws(b: u8) -> bool {
     b == b' ' || b == b'\t'
 }
 
-fn trim(s: &[u8], mut a: usize, mut b: usize) -> (usize, usize) {
-    while a < b && s.get(a).is_some_and(|c| is_ws(*c)) {
-        a += 1;
-    }
-    while b > a && s.get(b - 1).is_some_and(|c| is_ws(*c)) {
-        b -= 1;
-    }
-    (a, b)
+fn trim(s: &[u8]) -> &[u8] {
+    s.trim_ascii_start().trim_ascii_end()
 }
 
+/// Control bytes (other than tab) would let a header carry another header.
+/// The common, clean case is one branch-free pass the compiler vectorises.
 fn check_bytes(s: &[u8]) -> Result<(), CookieError> {
-    match s.iter().position(|&b| (b < 0x20 && b != b'\t') || b == 0x7f) {
-        Some(i) => Err(CookieError::ControlByte(i)),
-        None => Ok(()),
+    let bad = |b: u8| (b < 0x20 && b != b'\t') || b == 0x7f;
+    if !s.iter().fold(false, |acc, &b| acc | bad(b)) {
+        return Ok(());
     }
+    Err(CookieError::ControlByte(s.iter().position(|&b| bad(b)).unwrap_or(0)))
 }
 
 /// End of the `name=value` pair (offset of the first `;`, or the length).
@@ -85,28 +94,67 @@ fn pair_end(s: &[u8]) -> usize {
     s.iter().position(|b| *b == b';').unwrap_or(s.len())
 }
 
+/// Up to eight bytes as a little-endian integer, with ASCII letters folded
+/// to lower case (OR 0x20 leaves digits, `-`, `=` and space as they are,
+/// and only the three names below are compared against it).
+fn folded8(seg: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    for (d, s) in w.iter_mut().zip(seg) {
+        *d = *s;
+    }
+    u64::from_le_bytes(w) | 0x2020_2020_2020_2020
+}
+
+const fn name8(n: &[u8]) -> u64 {
+    let mut v = 0u64;
+    let mut i = 0;
+    while i < n.len() {
+        v |= (n[i] as u64) << (8 * i);
+        i += 1;
+    }
+    v
+}
+
+/// What an attribute's name says, matched without regard to case and
+/// ending at `=`, white space, or the end of the attribute.
+fn kind_of(seg: &[u8]) -> Kind {
+    const SEVEN: u64 = (1 << 56) - 1;
+    let w = folded8(seg);
+    let (kind, len) = if w & SEVEN == name8(b"expires") {
+        (Kind::Expires, 7)
+    } else if w & SEVEN == name8(b"max-age") {
+        (Kind::MaxAge, 7)
+    } else if w == name8(b"samesite") {
+        (Kind::SameSite, 8)
+    } else {
+        return Kind::Other;
+    };
+    // The fold would also match bytes such as `E` + 0x00; check it was letters
+    // of the right length, ended by `=`, space, tab or the end.
+    match (seg.get(..len), seg.get(len)) {
+        (Some(head), next) if head.len() == len && next.is_none_or(|b| *b == b'=' || is_ws(*b)) => kind,
+        _ => Kind::Other,
+    }
+}
+
 /// Iterates the attributes after the `name=value` pair.
 fn attrs(s: &[u8]) -> impl Iterator<Item = Attr> + '_ {
     let mut pos = pair_end(s);
     core::iter::from_fn(move || {
-        if pos >= s.len() {
-            return None;
-        }
+        let rest = s.get(pos + 1..)?;
         let start = pos;
-        let body = start + 1;
-        let end = s.get(body..).and_then(|r| r.iter().position(|b| *b == b';')).map_or(s.len(), |k| body + k);
+        let end = rest.iter().position(|b| *b == b';').map_or(s.len(), |k| start + 1 + k);
         pos = end;
-        let eq = s.get(body..end).and_then(|r| r.iter().position(|b| *b == b'=')).map(|k| body + k);
-        let (name, value) = match eq {
-            Some(e) => (trim(s, body, e), trim(s, e + 1, end)),
-            None => (trim(s, body, end), (end, end)),
+        let seg = s.get(start + 1..end).unwrap_or(&[]);
+        let lead = seg.len() - seg.trim_ascii_start().len();
+        let name = start + 1 + lead;
+        let kind = kind_of(s.get(name..end).unwrap_or(&[]));
+        let value = match kind {
+            Kind::Other => end,
+            _ => s.get(name..end).and_then(|n| n.iter().position(|b| *b == b'=')).map_or(end, |k| name + k + 1),
         };
-        Some(Attr { start, end, name, value })
+        Some(Attr { start, end, name, kind, value })
     })
-}
-
-fn named(s: &[u8], span: (usize, usize), name: &[u8]) -> bool {
-    s.get(span.0..span.1).is_some_and(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// Reads a cookie's name and lifetime. `now` (seconds since the Unix epoch)
@@ -115,31 +163,39 @@ fn named(s: &[u8], span: (usize, usize), name: &[u8]) -> bool {
 pub fn inspect(s: &[u8], now: Option<i64>) -> Result<CookieInfo, CookieError> {
     check_bytes(s)?;
     let pair = pair_end(s);
-    let (name_offset, name_end) = match s.get(..pair).and_then(|p| p.iter().position(|b| *b == b'=')) {
-        Some(eq) => trim(s, 0, eq),
+    let (name_offset, name_len) = match s.get(..pair).and_then(|p| p.iter().position(|b| *b == b'=')) {
+        Some(eq) => {
+            let raw = s.get(..eq).unwrap_or(&[]);
+            let name = trim(raw);
+            (raw.len() - raw.trim_ascii_start().len(), name.len())
+        }
         None => (0, 0),
     };
     let mut max_age: Option<i64> = None;
     let mut expires: Option<i64> = None;
     for a in attrs(s) {
-        let value = s.get(a.value.0..a.value.1).unwrap_or(&[]);
-        if named(s, a.name, b"max-age") {
+        match a.kind {
             // RFC 6265 5.2.2: an invalid value is ignored; the last valid one wins.
-            if let Some(v) = parse_max_age(value) {
-                max_age = Some(v);
+            Kind::MaxAge => {
+                if let Some(v) = parse_max_age(trim(s.get(a.value..a.end).unwrap_or(&[]))) {
+                    max_age = Some(v);
+                }
             }
-        } else if named(s, a.name, b"expires") {
-            if let Some(t) = parse_cookie_date(value) {
-                expires = Some(t);
+            Kind::Expires => {
+                if let Some(t) = parse_cookie_date(trim(s.get(a.value..a.end).unwrap_or(&[]))) {
+                    expires = Some(t);
+                }
             }
+            _ => {}
         }
     }
+    // Max-Age wins over Expires; an invalid date was ignored.
     let (kind, deletion) = match (max_age, expires) {
         (Some(v), _) => (CookieKind::Persistent, v <= 0),
         (None, Some(t)) => (CookieKind::Persistent, now.is_some_and(|n| t <= n)),
         (None, None) => (CookieKind::Session, false),
     };
-    Ok(CookieInfo { kind, deletion, name_offset, name_len: name_end - name_offset })
+    Ok(CookieInfo { kind, deletion, name_offset, name_len })
 }
 
 /// Decides what to do with one cookie: a deletion always passes (removing a
@@ -181,27 +237,31 @@ pub fn rewrite(s: &[u8], action: Action, out: &mut [u8]) -> Result<usize, Cookie
         Action::Block | Action::Prompt => {}
         Action::Accept => w.put(s),
         Action::Downgrade => {
-            w.put(s.get(..pair_end(s)).unwrap_or(&[]));
+            // Copy runs of kept bytes in one go; skip each lifetime attribute.
+            let mut kept = 0;
             for a in attrs(s) {
-                if !named(s, a.name, b"expires") && !named(s, a.name, b"max-age") {
-                    w.put(s.get(a.start..a.end).unwrap_or(&[]));
+                if matches!(a.kind, Kind::Expires | Kind::MaxAge) {
+                    w.put(s.get(kept..a.start).unwrap_or(&[]));
+                    kept = a.end;
                 }
             }
+            w.put(s.get(kept..).unwrap_or(&[]));
         }
         Action::Leash => {
-            w.put(s.get(..pair_end(s)).unwrap_or(&[]));
+            let mut kept = 0;
             let mut done = false;
-            for a in attrs(s) {
-                if !named(s, a.name, b"samesite") {
-                    w.put(s.get(a.start..a.end).unwrap_or(&[]));
-                } else if !done {
+            for a in attrs(s).filter(|a| a.kind == Kind::SameSite) {
+                if done {
+                    w.put(s.get(kept..a.start).unwrap_or(&[]));
+                } else {
                     // Keep the attribute where it stood, with its spacing.
-                    w.put(b";");
-                    w.put(s.get(a.start + 1..a.name.0).unwrap_or(&[]));
+                    w.put(s.get(kept..a.name).unwrap_or(&[]));
                     w.put(b"SameSite=Lax");
                     done = true;
                 }
+                kept = a.end;
             }
+            w.put(s.get(kept..).unwrap_or(&[]));
             if !done {
                 w.put(LEASH_ATTR);
             }
@@ -241,6 +301,35 @@ fn parse_max_age(v: &[u8]) -> Option<i64> {
 /// Parses a cookie date with the algorithm of RFC 6265 section 5.1.1 and
 /// returns seconds since the Unix epoch.
 pub fn parse_cookie_date(v: &[u8]) -> Option<i64> {
+    fixed_date(v).or_else(|| rfc6265_date(v))
+}
+
+/// The shape nearly every server sends, `Wdy, DD Mon YYYY HH:MM:SS GMT`
+/// (or with `-` between day, month and year), read at fixed positions.
+/// Anything else goes through the general algorithm, which accepts these
+/// too; the tests check both agree.
+fn fixed_date(v: &[u8]) -> Option<i64> {
+    let &[_, _, _, b',', b' ', d0, d1, s1, m0, m1, m2, s2, y0, y1, y2, y3, b' ', h0, h1, b':', i0, i1, b':', c0, c1, b' ', b'G', b'M', b'T'] =
+        v
+    else {
+        return None;
+    };
+    if s1 != s2 || !(s1 == b' ' || s1 == b'-') {
+        return None;
+    }
+    let num = |digits: &[u8]| {
+        digits.iter().try_fold(0i64, |acc, d| d.is_ascii_digit().then(|| acc * 10 + i64::from(d - b'0')))
+    };
+    let (day, year) = (num(&[d0, d1])?, num(&[y0, y1, y2, y3])?);
+    let (h, mi, sec) = (num(&[h0, h1])?, num(&[i0, i1])?, num(&[c0, c1])?);
+    let month = month_of(&[m0, m1, m2])?;
+    if !(1..=31).contains(&day) || year < 1601 || h > 23 || mi > 59 || sec > 59 {
+        return None;
+    }
+    Some(days_from_civil(year, month, day) * 86_400 + h * 3600 + mi * 60 + sec)
+}
+
+fn rfc6265_date(v: &[u8]) -> Option<i64> {
     let is_delim = |b: u8| matches!(b, 0x09 | 0x20..=0x2f | 0x3b..=0x40 | 0x5b..=0x60 | 0x7b..=0x7e);
     let (mut time, mut day, mut month, mut year) = (None, None, None, None);
     for tok in v.split(|b| is_delim(*b)).filter(|t| !t.is_empty()) {
@@ -310,10 +399,23 @@ fn parse_time(tok: &[u8]) -> Option<(i64, i64, i64)> {
 }
 
 fn month_of(tok: &[u8]) -> Option<i64> {
-    const MONTHS: [&[u8; 3]; 12] =
-        [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
-    let head = tok.get(..3)?;
-    MONTHS.iter().position(|m| head.eq_ignore_ascii_case(*m)).map(|i| i as i64 + 1)
+    const MONTHS: [u32; 12] = {
+        let names: [&[u8; 3]; 12] =
+            [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
+        let mut m = [0u32; 12];
+        let mut i = 0;
+        while i < 12 {
+            m[i] = names[i][0] as u32 | (names[i][1] as u32) << 8 | (names[i][2] as u32) << 16;
+            i += 1;
+        }
+        m
+    };
+    let &[a, b, c, ..] = tok else { return None };
+    if !(a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let key = (a as u32 | (b as u32) << 8 | (c as u32) << 16) | 0x0020_2020;
+    MONTHS.iter().position(|m| *m == key).map(|i| i as i64 + 1)
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date.
@@ -411,6 +513,27 @@ mod tests {
         assert_eq!(parse_cookie_date(b"Wed, 41 Oct 2015 07:28:00 GMT"), None);
         assert_eq!(parse_cookie_date(b"Wed, 21 Oct 1500 07:28:00 GMT"), None);
         assert_eq!(parse_cookie_date(b""), None);
+        assert_eq!(parse_cookie_date(b"Wed, 21-Oct-2015 07:28:00 GMT"), Some(1_445_412_480));
+        assert_eq!(parse_cookie_date(b"Wed, 21-Oct 2015 07:28:00 GMT"), Some(1_445_412_480));
+    }
+
+    #[test]
+    fn the_fixed_shape_agrees_with_the_general_algorithm() {
+        for d in [
+            &b"Thu, 01 Jan 1970 00:00:00 GMT"[..],
+            b"Wed, 21 Oct 2015 07:28:00 GMT",
+            b"Sun, 29 Feb 2032 23:59:59 GMT",
+            b"Mon, 31-Dec-9999 23:59:59 GMT",
+            b"Mon, 32 Dec 2000 00:00:00 GMT",
+            b"Mon, 01 Foo 2000 00:00:00 GMT",
+            b"Mon, 01 Jan 2000 24:00:00 GMT",
+            b"Mon, 01 Jan 1600 00:00:00 GMT",
+        ] {
+            assert_eq!(fixed_date(d).or(rfc6265_date(d)), rfc6265_date(d), "{}", String::from_utf8_lossy(d));
+            if let Some(t) = fixed_date(d) {
+                assert_eq!(Some(t), rfc6265_date(d));
+            }
+        }
     }
 
     #[test]

@@ -91,7 +91,7 @@ fn check_bytes(s: &[u8]) -> Result<(), CookieError> {
 
 /// End of the `name=value` pair (offset of the first `;`, or the length).
 fn pair_end(s: &[u8]) -> usize {
-    s.iter().position(|b| *b == b';').unwrap_or(s.len())
+    memchr::memchr(b';', s).unwrap_or(s.len())
 }
 
 /// Up to eight bytes as a little-endian integer, with ASCII letters folded
@@ -143,7 +143,7 @@ fn attrs(s: &[u8]) -> impl Iterator<Item = Attr> + '_ {
     core::iter::from_fn(move || {
         let rest = s.get(pos + 1..)?;
         let start = pos;
-        let end = rest.iter().position(|b| *b == b';').map_or(s.len(), |k| start + 1 + k);
+        let end = memchr::memchr(b';', rest).map_or(s.len(), |k| start + 1 + k);
         pos = end;
         let seg = s.get(start + 1..end).unwrap_or(&[]);
         let lead = seg.len() - seg.trim_ascii_start().len();
@@ -151,7 +151,7 @@ fn attrs(s: &[u8]) -> impl Iterator<Item = Attr> + '_ {
         let kind = kind_of(s.get(name..end).unwrap_or(&[]));
         let value = match kind {
             Kind::Other => end,
-            _ => s.get(name..end).and_then(|n| n.iter().position(|b| *b == b'=')).map_or(end, |k| name + k + 1),
+            _ => s.get(name..end).and_then(|n| memchr::memchr(b'=', n)).map_or(end, |k| name + k + 1),
         };
         Some(Attr { start, end, name, kind, value })
     })
@@ -163,7 +163,7 @@ fn attrs(s: &[u8]) -> impl Iterator<Item = Attr> + '_ {
 pub fn inspect(s: &[u8], now: Option<i64>) -> Result<CookieInfo, CookieError> {
     check_bytes(s)?;
     let pair = pair_end(s);
-    let (name_offset, name_len) = match s.get(..pair).and_then(|p| p.iter().position(|b| *b == b'=')) {
+    let (name_offset, name_len) = match s.get(..pair).and_then(|p| memchr::memchr(b'=', p)) {
         Some(eq) => {
             let raw = s.get(..eq).unwrap_or(&[]);
             let name = trim(raw);

@@ -8,7 +8,7 @@ RELEASE := $(CARGO_TARGET_DIR)/release
 NGINX_MODULE := $(CARGO_TARGET_DIR)/nginx/ngx_http_p3p_module.so
 
 .PHONY: all build setup test test-rust test-c test-nginx test-fuzz header \
-        bench fuzz demo nginx-module bench-nginx memcheck-nginx clean
+        bench bench-instructions fuzz demo nginx-module bench-nginx memcheck-nginx clean
 
 all: build
 
@@ -39,6 +39,10 @@ header:
 ## bench: criterion benchmarks of the library
 bench:
 	$(CARGO) bench --bench p3p
+
+## bench-instructions: instructions per library operation (callgrind)
+bench-instructions:
+	bash benches/callgrind.sh
 
 ## fuzz: a longer fuzzing run of every parser (FUZZ_SECONDS per target)
 fuzz:

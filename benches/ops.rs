@@ -1,0 +1,89 @@
+//! Runs one library operation a given number of times, for counting
+//! instructions under callgrind (`benches/callgrind.sh`): instruction counts
+//! are stable on a shared machine where timings are not.
+//!
+//! ```text
+//! cargo bench --bench ops --no-run; target/release/deps/ops-* OP COUNT
+//! ```
+
+use std::hint::black_box;
+
+use p3p::cookie;
+use p3p::ie6::{self, Action, CookieKind, Level, Party};
+
+const SEED: &[u8] = b"CP=\"NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA\"";
+const LONG: &[u8] =
+    b"CP=\"ALL IND DSP COR ADM CONo CUR CUSo IVAo IVDo PSA PSD TAI TELo OUR SAMo CNT COM INT NAV ONL PHY PRE PUR UNI\"";
+const FREE_TEXT: &[u8] =
+    b"CP=\"This is not a P3P policy! See https://www.google.com/support/accounts/answer/151657 for more info.\"";
+const REQUEST: &[u8] = b"GET /index.html HTTP/1.1\r\nHost: example.com\r\nUser-Agent: x\r\n\r\n";
+const PERSISTENT: &[u8] = b"id=abc123; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/; HttpOnly";
+const SESSION: &[u8] = b"sid=xyz; Path=/; Secure; HttpOnly";
+
+/// The operations, by name.
+const OPS: &[&str] = &[
+    "none",
+    "parse_seed",
+    "parse_classify_seed",
+    "parse_long",
+    "parse_free_text",
+    "decide_one",
+    "decide_grid",
+    "cookie_decide_persistent",
+    "cookie_decide_session",
+    "cookie_downgrade",
+    "cookie_leash",
+    "httparse_short",
+];
+
+fn run(op: &str, n: usize) -> u64 {
+    let policy = p3p::parse_header(SEED);
+    let mut out = [0u8; 256];
+    let mut acc = 0u64;
+    for i in 0..n {
+        acc = acc.wrapping_add(match op {
+            "none" => i as u64,
+            "parse_seed" => p3p::parse_header(black_box(SEED)).tokens,
+            "parse_classify_seed" => ie6::classify(&p3p::parse_header(black_box(SEED))) as u64,
+            "parse_long" => p3p::parse_header(black_box(LONG)).tokens,
+            "parse_free_text" => u64::from(p3p::parse_header(black_box(FREE_TEXT)).flags),
+            "decide_one" => {
+                let level = Level::ALL[i % 6];
+                ie6::decide(Some(black_box(&policy)), level, Party::Third, CookieKind::Persistent).action as u64
+            }
+            "decide_grid" => ie6::Grid::for_class(ie6::classify(black_box(&policy))).cells[1][1][3].action as u64,
+            "cookie_decide_persistent" | "cookie_decide_session" => {
+                let c = if op.ends_with("persistent") { PERSISTENT } else { SESSION };
+                cookie::decide_cookie(black_box(c), Some(1_700_000_000), |k| {
+                    ie6::decide(Some(&policy), Level::Medium, Party::First, k)
+                })
+                .map_or(0, |(d, info)| d.action as u64 + info.name_len as u64)
+            }
+            "cookie_downgrade" => {
+                cookie::rewrite(black_box(PERSISTENT), Action::Downgrade, &mut out).unwrap_or(0) as u64
+            }
+            "cookie_leash" => cookie::rewrite(black_box(SESSION), Action::Leash, &mut out).unwrap_or(0) as u64,
+            "httparse_short" => {
+                let mut headers = [httparse::EMPTY_HEADER; 16];
+                let mut req = httparse::Request::new(&mut headers);
+                req.parse(black_box(REQUEST)).map_or(0, |s| s.is_complete() as u64)
+            }
+            _ => 0,
+        });
+    }
+    acc
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    match (args.first(), args.get(1).and_then(|n| n.parse::<usize>().ok())) {
+        (Some(op), Some(n)) if OPS.contains(&op.as_str()) => println!("{}", run(op, n)),
+        (Some(list), None) if list == "list" => println!("{}", OPS.join("\n")),
+        _ => {
+            // Under `cargo bench` with no arguments: run everything briefly.
+            for op in OPS {
+                black_box(run(op, 1000));
+            }
+        }
+    }
+}

@@ -10,8 +10,9 @@
  *    to out-parameters, written only when the status is P3P_STATUS_OK.
  *  - Enum-like arguments are uint32_t constants; an unknown value gives
  *    P3P_STATUS_INVALID_ARGUMENT.
- *  - Nothing allocates, nothing keeps a pointer after returning, nothing
- *    uses global state: every function is reentrant and thread-safe.
+ *  - Nothing allocates (except p3p_profile_load, while it compiles a
+ *    file), nothing keeps a pointer after returning, nothing uses global
+ *    state: every function is reentrant and thread-safe.
  *  - A panic inside the library never unwinds into C; it is reported as
  *    P3P_STATUS_INTERNAL.
  *  - Structs are plain values: copy them, keep them on the stack or in
@@ -31,7 +32,7 @@
  * The ABI version of this header and library. It changes whenever a struct
  * layout, a constant's value or a function signature changes.
  */
-#define P3P_ABI_VERSION 1
+#define P3P_ABI_VERSION 2
 
 /**
  * What an input buffer holds: a `P3P` header field value...
@@ -229,6 +230,74 @@
 #define P3P_REASON_COOKIE_DELETION 12
 
 /**
+ * Reason (ie6-strict): an invalid policy counts as no policy; blocked.
+ */
+#define P3P_REASON_INVALID_POLICY_BLOCK 13
+
+/**
+ * Reason (ie6-strict): an invalid policy counts as no policy; leashed.
+ */
+#define P3P_REASON_INVALID_POLICY_LEASH 14
+
+/**
+ * Reason (ie6-strict): an invalid policy counts as no policy; downgraded.
+ */
+#define P3P_REASON_INVALID_POLICY_DOWNGRADE 15
+
+/**
+ * Reason (ie6-strict): an invalid policy counts as no policy, but session
+ * cookies are accepted at this level.
+ */
+#define P3P_REASON_INVALID_POLICY_SESSION_ACCEPT 16
+
+/**
+ * Reason (custom profile): a rule matched; the decision has its action.
+ */
+#define P3P_REASON_RULE_MATCHED 17
+
+/**
+ * Reason (custom profile): no rule matched; `noRuleDefault` applies.
+ */
+#define P3P_REASON_NO_RULE_MATCHED 18
+
+/**
+ * Reason (custom profile): no policy (or `TST`); `noPolicyDefault` applies.
+ */
+#define P3P_REASON_PROFILE_NO_POLICY 19
+
+/**
+ * Reason (custom profile): a session cookie and `alwaysAllowSession="yes"`.
+ */
+#define P3P_REASON_PROFILE_SESSION_ALLOWED 20
+
+/**
+ * Reason (Mozilla): no policy; the matrix letter for "no CP" applies.
+ */
+#define P3P_REASON_MOZILLA_NO_POLICY 21
+
+/**
+ * Reason (Mozilla): no consent; the matrix letter for "no consent" applies.
+ */
+#define P3P_REASON_MOZILLA_NO_CONSENT 22
+
+/**
+ * Reason (Mozilla): a word Mozilla rejects makes the policy count as no
+ * consent; the matrix letter for "no consent" applies.
+ */
+#define P3P_REASON_MOZILLA_INVALID 23
+
+/**
+ * Reason (Mozilla): implicit consent; the matrix letter for it applies.
+ */
+#define P3P_REASON_MOZILLA_IMPLICIT 24
+
+/**
+ * Reason (Mozilla): explicit consent or no identifiable data; the matrix
+ * letter for it applies.
+ */
+#define P3P_REASON_MOZILLA_EXPLICIT 25
+
+/**
  * Diagnostic severity: a spec violation user agents tolerate.
  */
 #define P3P_SEVERITY_WARNING 1
@@ -339,6 +408,107 @@
 #define P3P_DIAG_PII_WITHOUT_PURPOSE 18
 
 /**
+ * Longest `p3p_profile_error.detail` kept, in bytes.
+ */
+#define P3P_PROFILE_ERROR_DETAIL_MAX 60
+
+/**
+ * Profile error: not well-formed XML, or not UTF-8.
+ */
+#define P3P_PROFILE_ERROR_XML 1
+
+/**
+ * Profile error: the file is larger than 1 MiB.
+ */
+#define P3P_PROFILE_ERROR_TOO_LARGE 2
+
+/**
+ * Profile error: the root element is not `MSIEPrivacy`.
+ */
+#define P3P_PROFILE_ERROR_ROOT 3
+
+/**
+ * Profile error: an element that does not belong where it is.
+ */
+#define P3P_PROFILE_ERROR_UNEXPECTED_ELEMENT 4
+
+/**
+ * Profile error: text where only elements belong.
+ */
+#define P3P_PROFILE_ERROR_UNEXPECTED_TEXT 5
+
+/**
+ * Profile error: a required element is missing (`MSIEPrivacySettings`,
+ * the internet `p3pCookiePolicy`, `firstParty`, `thirdParty`).
+ */
+#define P3P_PROFILE_ERROR_MISSING_ELEMENT 6
+
+/**
+ * Profile error: an element given twice.
+ */
+#define P3P_PROFILE_ERROR_DUPLICATE_ELEMENT 7
+
+/**
+ * Profile error: a required attribute is missing.
+ */
+#define P3P_PROFILE_ERROR_MISSING_ATTRIBUTE 8
+
+/**
+ * Profile error: an attribute the format does not have.
+ */
+#define P3P_PROFILE_ERROR_UNKNOWN_ATTRIBUTE 9
+
+/**
+ * Profile error: `formatVersion` is not `6`.
+ */
+#define P3P_PROFILE_ERROR_FORMAT_VERSION 10
+
+/**
+ * Profile error: `zone` is not `internet`, `intranet` or `trusted`.
+ */
+#define P3P_PROFILE_ERROR_BAD_ZONE 11
+
+/**
+ * Profile error: an unknown action name.
+ */
+#define P3P_PROFILE_ERROR_UNKNOWN_ACTION 12
+
+/**
+ * Profile error: `alwaysAllowSession` is not `yes` or `no`.
+ */
+#define P3P_PROFILE_ERROR_BAD_BOOLEAN 13
+
+/**
+ * Profile error: an empty `expr`.
+ */
+#define P3P_PROFILE_ERROR_EMPTY_EXPRESSION 14
+
+/**
+ * Profile error: an empty term or a misplaced `!` in `expr`.
+ */
+#define P3P_PROFILE_ERROR_BAD_EXPRESSION 15
+
+/**
+ * Profile error: a term that is not a compact-policy token.
+ */
+#define P3P_PROFILE_ERROR_UNKNOWN_TOKEN 16
+
+/**
+ * Profile error: a suffix on a token that takes none (`FINa`).
+ */
+#define P3P_PROFILE_ERROR_SUFFIX_NOT_ALLOWED 17
+
+/**
+ * Profile error: `TST` in an expression.
+ */
+#define P3P_PROFILE_ERROR_TEST_TOKEN 18
+
+/**
+ * Profile error: more than `P3P_PROFILE_MAX_RULES` rules in one party.
+ */
+#define P3P_PROFILE_ERROR_TOO_MANY_RULES 19
+
+/**
  * A `CP` directive was found (or the input was a bare token list).
  */
 #define P3P_POLICY_PRESENT (1 << 0)
@@ -384,6 +554,88 @@
 #define P3P_POLICY_DUPLICATE_TOKEN (1 << 8)
 
 /**
+ * Bit of `p3p_policy.mozilla`: some word is not a token for Mozilla's
+ * classifier (not 3 or 4 bytes, first three not in its table, `LOC`,
+ * `TST`, or a control byte), so Mozilla treats the whole policy as invalid.
+ */
+#define P3P_MOZILLA_INVALID (1 << 0)
+
+/**
+ * Bit of `p3p_policy.mozilla`: identifiable data for Mozilla (`PHY ONL GOV
+ * FIN UNI`, whatever the fourth byte, so `FINa` counts).
+ */
+#define P3P_MOZILLA_PII (1 << 1)
+
+/**
+ * Bit of `p3p_policy.mozilla`: a consent token (`CON DEL IVA IVD OTP OTR
+ * PUB SAM TEL UNR`) whose fourth byte is neither `o` nor `i`.
+ */
+#define P3P_MOZILLA_NO_CONSENT (1 << 2)
+
+/**
+ * Bit of `p3p_policy.mozilla`: a consent token ending in `o` (opt-out).
+ */
+#define P3P_MOZILLA_IMPLICIT (1 << 3)
+
+/**
+ * Bit of `p3p_policy.mozilla`: a consent token ending in `i` (opt-in).
+ */
+#define P3P_MOZILLA_EXPLICIT (1 << 4)
+
+/**
+ * `p3p_profile.kind`: the six IE6 levels (`P3P_LEVEL_*`).
+ */
+#define P3P_PROFILE_IE6 1
+
+/**
+ * `p3p_profile.kind`: the IE6 levels; an invalid policy counts as none.
+ */
+#define P3P_PROFILE_IE6_STRICT 2
+
+/**
+ * `p3p_profile.kind`: one Mozilla matrix (`mozilla:LETTERS` or a preset);
+ * the level is ignored.
+ */
+#define P3P_PROFILE_MOZILLA 3
+
+/**
+ * `p3p_profile.kind`: the four Mozilla presets as levels
+ * (`P3P_MOZILLA_LEVEL_*`).
+ */
+#define P3P_PROFILE_MOZILLA_LEVELS 4
+
+/**
+ * `p3p_profile.kind`: a custom profile compiled from an import file; the
+ * level is ignored.
+ */
+#define P3P_PROFILE_CUSTOM 5
+
+/**
+ * Level of the `mozilla` profile: the Low preset (`afafaaaa`).
+ */
+#define P3P_MOZILLA_LEVEL_LOW 0
+
+/**
+ * Level of the `mozilla` profile: the Medium preset (`ffffaaaa`).
+ */
+#define P3P_MOZILLA_LEVEL_MEDIUM 1
+
+/**
+ * Level of the `mozilla` profile: the High preset (`frfradaa`).
+ */
+#define P3P_MOZILLA_LEVEL_HIGH 2
+
+/**
+ * Level of the `mozilla` profile: the shipped default (`drdraaaa`).
+ */
+#define P3P_MOZILLA_LEVEL_DEFAULT 3
+
+/**
+ * Rules per party a custom profile can hold.
+ */
+#define P3P_PROFILE_MAX_RULES 128
+
+/**
  * A status returned by every fallible function. `P3P_STATUS_OK` is 0.
  */
 typedef uint32_t p3p_status;
@@ -421,6 +673,15 @@ typedef struct {
    * Number of words that were ignored (saturates).
    */
   uint32_t invalid_count;
+  /**
+   * The policy as Mozilla's classifier reads it: `P3P_MOZILLA_*` bits,
+   * so a Mozilla profile can decide from the parsed value alone.
+   */
+  uint32_t mozilla;
+  /**
+   * Always 0.
+   */
+  uint32_t reserved;
 } p3p_policy;
 
 /**
@@ -507,6 +768,111 @@ typedef struct {
 } p3p_diagnostic;
 
 /**
+ * One compiled `<if expr="..." action="..."/>` rule (`p3p_rule` in C).
+ */
+typedef struct {
+  /**
+   * Symbols that must all be present.
+   */
+  uint64_t must[2];
+  /**
+   * Symbols none of which may be present.
+   */
+  uint64_t must_not[2];
+  /**
+   * `P3P_ACTION_*` when the rule matches.
+   */
+  uint32_t action;
+  /**
+   * Line of the rule in its file (1-based; 0 for rules not from a file).
+   */
+  uint32_t line;
+} p3p_rule;
+
+/**
+ * The rules of one party (`p3p_rule_set` in C).
+ */
+typedef struct {
+  /**
+   * `P3P_ACTION_*` for a response without a policy (or with `TST`).
+   */
+  uint32_t no_policy_default;
+  /**
+   * `P3P_ACTION_*` when no rule matches.
+   */
+  uint32_t no_rule_default;
+  /**
+   * Non-zero: session cookies are accepted whatever the policy.
+   */
+  uint32_t always_allow_session;
+  /**
+   * Number of rules used in `rules`.
+   */
+  uint32_t rule_count;
+  /**
+   * The rules, in file order; the first that matches decides.
+   */
+  p3p_rule rules[P3P_PROFILE_MAX_RULES];
+} p3p_rule_set;
+
+/**
+ * A profile (`p3p_profile` in C): a plain value of fixed size, built by
+ * `p3p_profile_builtin` or `p3p_profile_load` and read by the decide
+ * functions. Treat the fields as opaque.
+ */
+typedef struct {
+  /**
+   * `P3P_PROFILE_*`; 0 in a zeroed value, which no function accepts.
+   */
+  uint32_t kind;
+  /**
+   * Number of levels the profile has (1 when it ignores the level).
+   */
+  uint32_t level_count;
+  /**
+   * Mozilla matrices, one per level, normalised to the letters `a`,
+   * `d`, `f` and `r`.
+   */
+  uint8_t mozilla[4][8];
+  /**
+   * Custom rules: `parties[P3P_PARTY_*]`.
+   */
+  p3p_rule_set parties[2];
+} p3p_profile;
+
+/**
+ * The first error of a profile file that failed to load.
+ */
+typedef struct {
+  /**
+   * `P3P_PROFILE_ERROR_*`; `p3p_profile_error_str` gives its message.
+   */
+  uint32_t code;
+  /**
+   * Line, from 1.
+   */
+  uint32_t line;
+  /**
+   * Column in characters, from 1.
+   */
+  uint32_t column;
+  /**
+   * How many errors the file has in all (at most 100 are counted).
+   */
+  uint32_t count;
+  /**
+   * Bytes used in `detail`.
+   */
+  uint32_t detail_len;
+  /**
+   * The offending text (a token, value or element name) or the XML
+   * parser's message, UTF-8, cut at `P3P_PROFILE_ERROR_DETAIL_MAX`
+   * bytes; not NUL-terminated.
+   */
+  uint8_t detail[P3P_PROFILE_ERROR_DETAIL_MAX];
+} p3p_profile_error;
+
+/**
  * Success.
  */
 #define P3P_STATUS_OK 0
@@ -540,6 +906,11 @@ typedef struct {
  * The token list cannot be sent as a header (a quote or control byte).
  */
 #define P3P_STATUS_POLICY_UNSENDABLE 200
+
+/**
+ * The profile file has errors; see the `p3p_profile_error`.
+ */
+#define P3P_STATUS_PROFILE_INVALID 300
 
 /**
  * A panic was caught inside the library (a bug; please report it).
@@ -773,6 +1144,170 @@ p3p_status p3p_header_value(const uint8_t *tokens,
                             uint8_t *out,
                             size_t out_cap,
                             size_t *out_len);
+
+/**
+ * Compiles an IE6 privacy-import file (`MSIEPrivacy` /
+ * `MSIEPrivacySettings formatVersion="6"`) into `*out`, a custom profile.
+ *
+ * Only the `p3pCookiePolicy zone="internet"` policy is used (`intranet` and
+ * `trusted` ones are checked, then ignored); it needs `firstParty` and
+ * `thirdParty` with `noPolicyDefault`, `noRuleDefault` (`accept`, `prompt`,
+ * `forceFirstParty` = leash, `forceSession` = downgrade, `reject` = block)
+ * and `alwaysAllowSession` (`yes`/`no`), and up to `P3P_PROFILE_MAX_RULES`
+ * ordered `<if expr="..." action="..."/>` rules each. `expr` is terms
+ * joined by `,` (all must hold), each a compact-policy token with an
+ * optional `!` (must be absent); `CON` matches only the plain/`a` form,
+ * `CONo` and `CONi` are separate. `MSIESiteRules`, `alwaysReplayLegacy`,
+ * `flushCookies` and `flushSiteList` are ignored. Files over 1 MiB are
+ * refused.
+ *
+ * This is the one function that allocates, and only while it runs: the
+ * profile it writes is a plain value that deciding never allocates with.
+ *
+ * * `xml`: `len` bytes of UTF-8, borrowed for the call.
+ * * `out`: written only on success; on failure it is left untouched, so a
+ *   previous profile stays in use.
+ * * `err`: may be NULL; written only when the status is
+ *   `P3P_STATUS_PROFILE_INVALID`, with the first error (line and column
+ *   from 1) and the number of errors.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` (`out` NULL, or
+ * `xml` NULL with `len` > 0) or `P3P_STATUS_PROFILE_INVALID`.
+ *
+ * # Safety
+ * `xml` must point at `len` readable bytes; `out` at a writable
+ * `p3p_profile`; `err` is NULL or points at a writable `p3p_profile_error`.
+ */
+p3p_status p3p_profile_load(const uint8_t *xml,
+                            size_t len,
+                            p3p_profile *out,
+                            p3p_profile_error *err);
+
+/**
+ * Writes a built-in profile into `*out`. `name` is one of:
+ *
+ * * `ie6`: the six IE6 levels (`P3P_LEVEL_*`), as `p3p_decide`;
+ * * `ie6-strict`: the same, but a present policy that is invalid (a word
+ *   that is not a token, `CP=""`, free text, control bytes, an
+ *   unterminated quote: `P3P_POLICY_HAS_INVALID`, `_EMPTY`,
+ *   `_NOT_A_POLICY`, `_CONTROL_BYTES`, `_UNTERMINATED`) counts as no policy;
+ * * `mozilla`: Mozilla's classifier with the four presets as levels
+ *   (`P3P_MOZILLA_LEVEL_LOW`, `_MEDIUM`, `_HIGH`, `_DEFAULT`);
+ * * `mozilla:low`, `mozilla:medium`, `mozilla:high`, `mozilla:default`
+ *   (`afafaaaa`, `ffffaaaa`, `frfradaa`, `drdraaaa`), or `mozilla:` and
+ *   exactly eight letters: one matrix, indexed `2 * (class - 1) + party`
+ *   with classes no policy, no consent, implicit, explicit (or no
+ *   identifiable data); `a` accept, `d` downgrade, `f` accept (Mozilla's
+ *   flag), anything else block. The level is ignored.
+ *
+ * Names ignore ASCII case; the eight letters do not. Does not allocate.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
+ * `P3P_STATUS_UNKNOWN_NAME` (also for a letter string not exactly eight
+ * long).
+ *
+ * # Safety
+ * `name` must point at `len` readable bytes; `out` at a writable `p3p_profile`.
+ */
+p3p_status p3p_profile_builtin(const uint8_t *name, size_t len, p3p_profile *out);
+
+/**
+ * Parses a level name of `profile` into the number `p3p_profile_decide`
+ * takes: for `ie6` and `ie6-strict` the `P3P_LEVEL_*` names (as
+ * `p3p_level_parse`), for `mozilla` `low`, `medium`, `high`, `default`
+ * (`P3P_MOZILLA_LEVEL_*`); profiles that ignore the level accept only
+ * `profile` (giving 0). Any ASCII case.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
+ * `P3P_STATUS_UNKNOWN_NAME` or `P3P_STATUS_INVALID_ARGUMENT` (not a
+ * profile this library built).
+ *
+ * # Safety
+ * `profile` must point at a `p3p_profile`; `name` at `len` readable bytes;
+ * `out_level` at a writable `uint32_t`.
+ */
+p3p_status p3p_profile_level_parse(const p3p_profile *profile,
+                                   const uint8_t *name,
+                                   size_t len,
+                                   uint32_t *out_level);
+
+/**
+ * Decides one cell with a profile: what `profile` at `level` does with a
+ * cookie of kind `cookie` (`P3P_COOKIE_*`) set in context `party`
+ * (`P3P_PARTY_*`) under `policy` (NULL = the response has no policy).
+ * `level` is a `P3P_LEVEL_*` for `ie6`/`ie6-strict`, a
+ * `P3P_MOZILLA_LEVEL_*` for `mozilla`, and ignored (pass 0) by
+ * `mozilla:LETTERS` and custom profiles. Writes the action and reason to
+ * `*out`. Custom profiles: a session cookie with `alwaysAllowSession`
+ * accepts (`P3P_REASON_PROFILE_SESSION_ALLOWED`); no policy, or `TST`,
+ * gives `noPolicyDefault` (`P3P_REASON_PROFILE_NO_POLICY`); else the first
+ * matching rule (`P3P_REASON_RULE_MATCHED`), else `noRuleDefault`
+ * (`P3P_REASON_NO_RULE_MATCHED`). Constant time for the built-in
+ * profiles, one pass over the rules for custom ones; no allocation.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` (`profile` or `out`
+ * NULL) or `P3P_STATUS_INVALID_ARGUMENT` (an integer out of range, or a
+ * profile value this library did not build).
+ *
+ * # Safety
+ * `profile` must point at a `p3p_profile`; `policy` is NULL or points at a
+ * `p3p_policy`; `out` at a writable `p3p_decision`.
+ */
+p3p_status p3p_profile_decide(const p3p_profile *profile,
+                              const p3p_policy *policy,
+                              uint32_t level,
+                              uint32_t party,
+                              uint32_t cookie,
+                              p3p_decision *out);
+
+/**
+ * `p3p_cookie_decide` with a profile: reads one `Set-Cookie` header
+ * value's name and kind and writes the action `profile` takes at `level`
+ * (as `p3p_profile_decide`) in context `party` under `policy` (NULL = no
+ * policy) to `*out`. A header that deletes a cookie (`Max-Age` <= 0, or
+ * `Expires` not after `now`) is always accepted. `now`: seconds since the
+ * Unix epoch, or 0 or less to skip the `Expires` check. No allocation.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
+ * `P3P_STATUS_INVALID_ARGUMENT` or `P3P_STATUS_COOKIE_CONTROL_BYTE`.
+ *
+ * # Safety
+ * `profile` must point at a `p3p_profile`; `policy` is NULL or points at a
+ * `p3p_policy`; `set_cookie` at `len` readable bytes; `out` at a writable
+ * `p3p_cookie_decision`.
+ */
+p3p_status p3p_profile_cookie_decide(const p3p_profile *profile,
+                                     const p3p_policy *policy,
+                                     uint32_t level,
+                                     uint32_t party,
+                                     const uint8_t *set_cookie,
+                                     size_t len,
+                                     int64_t now,
+                                     p3p_cookie_decision *out);
+
+/**
+ * The message of a `P3P_PROFILE_ERROR_*` (`"unknown token"`), or
+ * `"unknown"`. Static, NUL-terminated; never NULL.
+ */
+const char *p3p_profile_error_str(uint32_t code);
+
+/**
+ * Formats a profile error as one line, `LINE:COLUMN: message: "detail"`
+ * (no NUL terminator), into `out`. With `(NULL, 0)` for `out`, only
+ * `*out_len` is written: the length needed.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
+ * `P3P_STATUS_INVALID_ARGUMENT` (an unknown code or a detail that is not
+ * UTF-8) or `P3P_STATUS_BUFFER_TOO_SMALL`.
+ *
+ * # Safety
+ * `err` must point at a `p3p_profile_error`; `out` at `out_cap` writable
+ * bytes; `out_len` at a writable `size_t`.
+ */
+p3p_status p3p_profile_error_message(const p3p_profile_error *err,
+                                     uint8_t *out,
+                                     size_t out_cap,
+                                     size_t *out_len);
 
 /**
  * Parses a level name (`block_all`, `high`, `medium_high`, `medium`, `low`,

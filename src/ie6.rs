@@ -95,6 +95,19 @@ pub enum Reason {
     BlockAll = 10,
     AcceptAll = 11,
     CookieDeletion = 12,
+    InvalidPolicyBlock = 13,
+    InvalidPolicyLeash = 14,
+    InvalidPolicyDowngrade = 15,
+    InvalidPolicySessionAccept = 16,
+    RuleMatched = 17,
+    NoRuleMatched = 18,
+    ProfileNoPolicy = 19,
+    ProfileSessionAllowed = 20,
+    MozillaNoPolicy = 21,
+    MozillaNoConsent = 22,
+    MozillaInvalid = 23,
+    MozillaImplicit = 24,
+    MozillaExplicit = 25,
 }
 
 /// An action and its reason.
@@ -267,7 +280,7 @@ impl Class {
 
 impl Reason {
     /// All reasons.
-    pub const ALL: [Reason; 12] = [
+    pub const ALL: [Reason; 25] = [
         Reason::Satisfactory,
         Reason::OptOutMissingDowngrade,
         Reason::OptOutMissingBlock,
@@ -280,6 +293,19 @@ impl Reason {
         Reason::BlockAll,
         Reason::AcceptAll,
         Reason::CookieDeletion,
+        Reason::InvalidPolicyBlock,
+        Reason::InvalidPolicyLeash,
+        Reason::InvalidPolicyDowngrade,
+        Reason::InvalidPolicySessionAccept,
+        Reason::RuleMatched,
+        Reason::NoRuleMatched,
+        Reason::ProfileNoPolicy,
+        Reason::ProfileSessionAllowed,
+        Reason::MozillaNoPolicy,
+        Reason::MozillaNoConsent,
+        Reason::MozillaInvalid,
+        Reason::MozillaImplicit,
+        Reason::MozillaExplicit,
     ];
 
     /// The reason from its number.
@@ -308,6 +334,19 @@ impl Reason {
             Reason::BlockAll => c"All cookies are blocked at this level.",
             Reason::AcceptAll => c"All cookies are accepted at this level.",
             Reason::CookieDeletion => c"The cookie only deletes a stored cookie, so it is passed through unchanged.",
+            Reason::InvalidPolicyBlock => c"The compact policy is invalid, so it counts as no policy and the cookie will be blocked.",
+            Reason::InvalidPolicyLeash => c"The compact policy is invalid, so it counts as no policy and the cookie will be restricted to first-party use.",
+            Reason::InvalidPolicyDowngrade => c"The compact policy is invalid, so it counts as no policy and the cookie will be downgraded to a session cookie.",
+            Reason::InvalidPolicySessionAccept => c"The compact policy is invalid and counts as no policy, but session cookies are accepted at this level.",
+            Reason::RuleMatched => c"A rule of the profile matches the policy, so the rule's action applies.",
+            Reason::NoRuleMatched => c"No rule of the profile matches the policy, so the profile's default action applies.",
+            Reason::ProfileNoPolicy => c"No compact policy is provided, so the profile's action for that case applies.",
+            Reason::ProfileSessionAllowed => c"The profile always allows session cookies, so the cookie will be accepted.",
+            Reason::MozillaNoPolicy => c"No compact policy is provided, so the Mozilla setting for that case applies.",
+            Reason::MozillaNoConsent => c"Identifiable data is used without consent, so the Mozilla setting for that case applies.",
+            Reason::MozillaInvalid => c"The policy has a word Mozilla does not accept, so it counts as giving no consent and the Mozilla setting for that case applies.",
+            Reason::MozillaImplicit => c"Identifiable data is used with opt-out consent, so the Mozilla setting for that case applies.",
+            Reason::MozillaExplicit => c"Identifiable data is used only with opt-in consent, or none is collected, so the Mozilla setting for that case applies.",
         }
     }
 }

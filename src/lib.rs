@@ -53,12 +53,14 @@ pub mod lexer;
 /// cbindgen:ignore
 pub mod parse;
 pub mod policy;
+pub mod profile;
 /// cbindgen:ignore
 pub mod token;
 
 pub use diag::{Code, Diagnostic, Severity};
 pub use parse::{parse_header, parse_header_with, parse_tokens, parse_tokens_with, parse_with, Mode};
 pub use policy::Policy;
+pub use profile::Profile;
 pub use token::{Suffix, Token};
 
 /// The library version (from Cargo.toml).

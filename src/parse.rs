@@ -281,7 +281,9 @@ fn parse_body_fast(body: &[u8], term: Option<u8>) -> Option<(Policy, usize)> {
     // An unterminated value, or no token at all, is for the general path.
     let terminated = term.is_none_or(|t| body.get(i) == Some(&t));
     let [always, opt_out, opt_in] = consent;
-    let p = Policy { tokens, always, opt_out, opt_in, flags, word_count: words, invalid_count: 0 };
+    let mozilla = Policy::mozilla_of_tokens(tokens, always, opt_out, opt_in);
+    let p =
+        Policy { tokens, always, opt_out, opt_in, flags, word_count: words, invalid_count: 0, mozilla, reserved: 0 };
     (terminated && words > 0).then_some((p, i))
 }
 
@@ -306,6 +308,7 @@ fn parse_body<S: Sink>(input: &[u8], start: usize, end: usize, sink: &mut S) -> 
     for w in Words::in_span(input, start, end) {
         if w.lexeme == Lexeme::Control {
             p.flags |= P3P_POLICY_CONTROL_BYTES;
+            p.mozilla |= P3P_MOZILLA_INVALID;
             sink.report(diag(Code::ControlByte, w.offset, w.len));
             continue;
         }
@@ -345,6 +348,7 @@ fn parse_body<S: Sink>(input: &[u8], start: usize, end: usize, sink: &mut S) -> 
                 p.insert(token, s);
             }
             other => {
+                p.mozilla |= Policy::mozilla_word(input.get(w.offset..w.offset + w.len).unwrap_or(&[]));
                 p.flags |= P3P_POLICY_HAS_INVALID;
                 p.invalid_count = p.invalid_count.saturating_add(1);
                 long_word |= w.len > 4;
@@ -366,6 +370,7 @@ fn parse_body<S: Sink>(input: &[u8], start: usize, end: usize, sink: &mut S) -> 
             }
         }
     }
+    p.mozilla |= Policy::mozilla_of_tokens(p.tokens, p.always, p.opt_out, p.opt_in);
     let known = p.word_count - p.invalid_count;
     let body_len = end.saturating_sub(start);
     if p.word_count == 0 {

@@ -26,6 +26,21 @@ pub const P3P_POLICY_NOT_A_POLICY: u32 = 1 << 7;
 /// Some token was written twice.
 pub const P3P_POLICY_DUPLICATE_TOKEN: u32 = 1 << 8;
 
+/// Bit of `p3p_policy.mozilla`: some word is not a token for Mozilla's
+/// classifier (not 3 or 4 bytes, first three not in its table, `LOC`,
+/// `TST`, or a control byte), so Mozilla treats the whole policy as invalid.
+pub const P3P_MOZILLA_INVALID: u32 = 1 << 0;
+/// Bit of `p3p_policy.mozilla`: identifiable data for Mozilla (`PHY ONL GOV
+/// FIN UNI`, whatever the fourth byte, so `FINa` counts).
+pub const P3P_MOZILLA_PII: u32 = 1 << 1;
+/// Bit of `p3p_policy.mozilla`: a consent token (`CON DEL IVA IVD OTP OTR
+/// PUB SAM TEL UNR`) whose fourth byte is neither `o` nor `i`.
+pub const P3P_MOZILLA_NO_CONSENT: u32 = 1 << 2;
+/// Bit of `p3p_policy.mozilla`: a consent token ending in `o` (opt-out).
+pub const P3P_MOZILLA_IMPLICIT: u32 = 1 << 3;
+/// Bit of `p3p_policy.mozilla`: a consent token ending in `i` (opt-in).
+pub const P3P_MOZILLA_EXPLICIT: u32 = 1 << 4;
+
 /// A parsed compact policy (`p3p_policy` in C).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -45,14 +60,28 @@ pub struct Policy {
     pub word_count: u32,
     /// Number of words that were ignored (saturates).
     pub invalid_count: u32,
+    /// The policy as Mozilla's classifier reads it: `P3P_MOZILLA_*` bits,
+    /// so a Mozilla profile can decide from the parsed value alone.
+    pub mozilla: u32,
+    /// Always 0.
+    pub reserved: u32,
 }
 
 impl Policy {
     /// The absent policy: what a response without a `CP` directive has.
     ///
     /// cbindgen:ignore
-    pub const ABSENT: Policy =
-        Policy { tokens: 0, always: 0, opt_out: 0, opt_in: 0, flags: 0, word_count: 0, invalid_count: 0 };
+    pub const ABSENT: Policy = Policy {
+        tokens: 0,
+        always: 0,
+        opt_out: 0,
+        opt_in: 0,
+        flags: 0,
+        word_count: 0,
+        invalid_count: 0,
+        mozilla: 0,
+        reserved: 0,
+    };
 
     /// Whether the response carried a compact policy at all.
     #[inline]
@@ -108,6 +137,53 @@ impl Policy {
         }
     }
 
+    /// The Mozilla bits one word contributes (see `P3P_MOZILLA_*`): what
+    /// Mozilla's classifier makes of it, from its length, its first three
+    /// bytes (matched exactly against Mozilla's 52 tokens: ours without
+    /// `LOC`) and, for consent tokens, its fourth byte.
+    pub fn mozilla_word(word: &[u8]) -> u32 {
+        let (&[a, b, c], fourth) = match word {
+            [a, b, c] => (&[*a, *b, *c], None),
+            [a, b, c, d] => (&[*a, *b, *c], Some(*d)),
+            _ => return P3P_MOZILLA_INVALID,
+        };
+        match Token::lookup([a, b, c]) {
+            None | Some(Token::LOC | Token::TST) => P3P_MOZILLA_INVALID,
+            Some(t) if MOZILLA_PII & (1u64 << t as u32) != 0 => P3P_MOZILLA_PII,
+            Some(t) if MOZILLA_CONSENT & (1u64 << t as u32) != 0 => match fourth {
+                Some(b'o') => P3P_MOZILLA_IMPLICIT,
+                Some(b'i') => P3P_MOZILLA_EXPLICIT,
+                _ => P3P_MOZILLA_NO_CONSENT,
+            },
+            Some(_) => 0,
+        }
+    }
+
+    /// The Mozilla bits of the recognised tokens: the same as OR-ing
+    /// [`Policy::mozilla_word`] over words that are all valid tokens.
+    #[inline]
+    pub(crate) const fn mozilla_of_tokens(tokens: u64, always: u32, opt_out: u32, opt_in: u32) -> u32 {
+        let consent_shift = Token::CUR as u32;
+        let consent = (MOZILLA_CONSENT >> consent_shift) as u32;
+        let mut m = 0;
+        if tokens & (1u64 << Token::LOC as u32 | 1u64 << Token::TST as u32) != 0 {
+            m |= P3P_MOZILLA_INVALID;
+        }
+        if tokens & MOZILLA_PII != 0 {
+            m |= P3P_MOZILLA_PII;
+        }
+        if always & consent != 0 {
+            m |= P3P_MOZILLA_NO_CONSENT;
+        }
+        if opt_out & consent != 0 {
+            m |= P3P_MOZILLA_IMPLICIT;
+        }
+        if opt_in & consent != 0 {
+            m |= P3P_MOZILLA_EXPLICIT;
+        }
+        m
+    }
+
     /// A copy in which every form of the consent tokens in `mask` is
     /// replaced by `suffix`. The explainer uses it to compute fix hints.
     pub(crate) fn with_consent(mut self, mask: u32, suffix: Suffix) -> Policy {
@@ -123,14 +199,65 @@ impl Policy {
     }
 }
 
+/// Mozilla's identifiable-data tokens (token bits): PHY ONL UNI FIN GOV.
+const MOZILLA_PII: u64 = 1 << Token::PHY as u32
+    | 1 << Token::ONL as u32
+    | 1 << Token::UNI as u32
+    | 1 << Token::FIN as u32
+    | 1 << Token::GOV as u32;
+
+/// Mozilla's consent tokens (token bits): CON DEL IVA IVD OTP OTR PUB SAM TEL UNR.
+const MOZILLA_CONSENT: u64 = 1 << Token::CON as u32
+    | 1 << Token::DEL as u32
+    | 1 << Token::IVA as u32
+    | 1 << Token::IVD as u32
+    | 1 << Token::OTP as u32
+    | 1 << Token::OTR as u32
+    | 1 << Token::PUB as u32
+    | 1 << Token::SAM as u32
+    | 1 << Token::TEL as u32
+    | 1 << Token::UNR as u32;
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_layout_is_what_the_c_header_promises() {
-        assert_eq!(core::mem::size_of::<Policy>(), 32);
+        assert_eq!(core::mem::size_of::<Policy>(), 40);
         assert_eq!(core::mem::align_of::<Policy>(), 8);
+    }
+
+    #[test]
+    fn mozilla_reads_words_by_their_first_three_bytes() {
+        assert_eq!(Policy::mozilla_word(b"FINa"), P3P_MOZILLA_PII);
+        assert_eq!(Policy::mozilla_word(b"UNI"), P3P_MOZILLA_PII);
+        assert_eq!(Policy::mozilla_word(b"CONx"), P3P_MOZILLA_NO_CONSENT);
+        assert_eq!(Policy::mozilla_word(b"CONA"), P3P_MOZILLA_NO_CONSENT);
+        assert_eq!(Policy::mozilla_word(b"DELo"), P3P_MOZILLA_IMPLICIT);
+        assert_eq!(Policy::mozilla_word(b"TELi"), P3P_MOZILLA_EXPLICIT);
+        assert_eq!(Policy::mozilla_word(b"CURx"), 0);
+        for w in [&b"LOC"[..], b"TST", b"noi", b"NO", b"CONaa", b"XYZ"] {
+            assert_eq!(Policy::mozilla_word(w), P3P_MOZILLA_INVALID, "{w:?}");
+        }
+        // Valid tokens: the set-based computation agrees word by word.
+        for t in crate::token::ALL_TOKENS {
+            let n = t.name().as_bytes();
+            for s in [None, Some(Suffix::Always), Some(Suffix::OptOut), Some(Suffix::OptIn)] {
+                if s.is_some() && !t.takes_suffix() {
+                    continue;
+                }
+                let mut p = Policy::ABSENT;
+                p.insert(t, s.unwrap_or(Suffix::Always));
+                let mut w = n.to_vec();
+                w.extend(s.map(Suffix::letter));
+                assert_eq!(
+                    Policy::mozilla_of_tokens(p.tokens, p.always, p.opt_out, p.opt_in),
+                    Policy::mozilla_word(&w),
+                    "{t} {s:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -26,12 +26,13 @@ use crate::ie6::{self, Action, CookieKind, Level, Party, Reason, Verdict};
 use crate::lexer::Words;
 use crate::parse::{self, Mode};
 use crate::policy::Policy;
+use crate::profile::{DecideError, Profile};
 use guard::{check_out, guard, input, optional, output, required, write};
 use types::*;
 
 /// The ABI version of this header and library. It changes whenever a struct
 /// layout, a constant's value or a function signature changes.
-pub const P3P_ABI_VERSION: u32 = 1;
+pub const P3P_ABI_VERSION: u32 = 2;
 
 fn level(v: u32) -> Result<Level, p3p_status> {
     Level::from_u32(v).ok_or(P3P_STATUS_INVALID_ARGUMENT)
@@ -429,6 +430,268 @@ pub unsafe extern "C" fn p3p_header_value(
     })
 }
 
+fn profile_status(_: DecideError) -> p3p_status {
+    P3P_STATUS_INVALID_ARGUMENT
+}
+
+/// Compiles an IE6 privacy-import file (`MSIEPrivacy` /
+/// `MSIEPrivacySettings formatVersion="6"`) into `*out`, a custom profile.
+///
+/// Only the `p3pCookiePolicy zone="internet"` policy is used (`intranet` and
+/// `trusted` ones are checked, then ignored); it needs `firstParty` and
+/// `thirdParty` with `noPolicyDefault`, `noRuleDefault` (`accept`, `prompt`,
+/// `forceFirstParty` = leash, `forceSession` = downgrade, `reject` = block)
+/// and `alwaysAllowSession` (`yes`/`no`), and up to `P3P_PROFILE_MAX_RULES`
+/// ordered `<if expr="..." action="..."/>` rules each. `expr` is terms
+/// joined by `,` (all must hold), each a compact-policy token with an
+/// optional `!` (must be absent); `CON` matches only the plain/`a` form,
+/// `CONo` and `CONi` are separate. `MSIESiteRules`, `alwaysReplayLegacy`,
+/// `flushCookies` and `flushSiteList` are ignored. Files over 1 MiB are
+/// refused.
+///
+/// This is the one function that allocates, and only while it runs: the
+/// profile it writes is a plain value that deciding never allocates with.
+///
+/// * `xml`: `len` bytes of UTF-8, borrowed for the call.
+/// * `out`: written only on success; on failure it is left untouched, so a
+///   previous profile stays in use.
+/// * `err`: may be NULL; written only when the status is
+///   `P3P_STATUS_PROFILE_INVALID`, with the first error (line and column
+///   from 1) and the number of errors.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` (`out` NULL, or
+/// `xml` NULL with `len` > 0) or `P3P_STATUS_PROFILE_INVALID`.
+///
+/// # Safety
+/// `xml` must point at `len` readable bytes; `out` at a writable
+/// `p3p_profile`; `err` is NULL or points at a writable `p3p_profile_error`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_profile_load(
+    xml: *const u8,
+    len: usize,
+    out: *mut Profile,
+    err: *mut p3p_profile_error,
+) -> p3p_status {
+    guard(|| {
+        let s = input(xml, len)?;
+        check_out(out)?;
+        match Profile::load(s) {
+            Ok(p) => write(out, p),
+            Err(errors) => {
+                if let Some(first) = errors.first() {
+                    if !err.is_null() {
+                        let mut e = p3p_profile_error::from(first);
+                        e.count = errors.len() as u32;
+                        write(err, e)?;
+                    }
+                }
+                Err(P3P_STATUS_PROFILE_INVALID)
+            }
+        }
+    })
+}
+
+/// Writes a built-in profile into `*out`. `name` is one of:
+///
+/// * `ie6`: the six IE6 levels (`P3P_LEVEL_*`), as `p3p_decide`;
+/// * `ie6-strict`: the same, but a present policy that is invalid (a word
+///   that is not a token, `CP=""`, free text, control bytes, an
+///   unterminated quote: `P3P_POLICY_HAS_INVALID`, `_EMPTY`,
+///   `_NOT_A_POLICY`, `_CONTROL_BYTES`, `_UNTERMINATED`) counts as no policy;
+/// * `mozilla`: Mozilla's classifier with the four presets as levels
+///   (`P3P_MOZILLA_LEVEL_LOW`, `_MEDIUM`, `_HIGH`, `_DEFAULT`);
+/// * `mozilla:low`, `mozilla:medium`, `mozilla:high`, `mozilla:default`
+///   (`afafaaaa`, `ffffaaaa`, `frfradaa`, `drdraaaa`), or `mozilla:` and
+///   exactly eight letters: one matrix, indexed `2 * (class - 1) + party`
+///   with classes no policy, no consent, implicit, explicit (or no
+///   identifiable data); `a` accept, `d` downgrade, `f` accept (Mozilla's
+///   flag), anything else block. The level is ignored.
+///
+/// Names ignore ASCII case; the eight letters do not. Does not allocate.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
+/// `P3P_STATUS_UNKNOWN_NAME` (also for a letter string not exactly eight
+/// long).
+///
+/// # Safety
+/// `name` must point at `len` readable bytes; `out` at a writable `p3p_profile`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_profile_builtin(name: *const u8, len: usize, out: *mut Profile) -> p3p_status {
+    guard(|| {
+        let n = input(name, len)?;
+        check_out(out)?;
+        let p = Profile::builtin(n).ok_or(P3P_STATUS_UNKNOWN_NAME)?;
+        write(out, p)
+    })
+}
+
+/// Parses a level name of `profile` into the number `p3p_profile_decide`
+/// takes: for `ie6` and `ie6-strict` the `P3P_LEVEL_*` names (as
+/// `p3p_level_parse`), for `mozilla` `low`, `medium`, `high`, `default`
+/// (`P3P_MOZILLA_LEVEL_*`); profiles that ignore the level accept only
+/// `profile` (giving 0). Any ASCII case.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
+/// `P3P_STATUS_UNKNOWN_NAME` or `P3P_STATUS_INVALID_ARGUMENT` (not a
+/// profile this library built).
+///
+/// # Safety
+/// `profile` must point at a `p3p_profile`; `name` at `len` readable bytes;
+/// `out_level` at a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_profile_level_parse(
+    profile: *const Profile,
+    name: *const u8,
+    len: usize,
+    out_level: *mut u32,
+) -> p3p_status {
+    guard(|| {
+        let p = required(profile)?;
+        let n = input(name, len)?;
+        check_out(out_level)?;
+        if !(crate::profile::P3P_PROFILE_IE6..=crate::profile::P3P_PROFILE_CUSTOM).contains(&p.kind) {
+            return Err(P3P_STATUS_INVALID_ARGUMENT);
+        }
+        let l = p.level_from_key(n).ok_or(P3P_STATUS_UNKNOWN_NAME)?;
+        write(out_level, l)
+    })
+}
+
+/// Decides one cell with a profile: what `profile` at `level` does with a
+/// cookie of kind `cookie` (`P3P_COOKIE_*`) set in context `party`
+/// (`P3P_PARTY_*`) under `policy` (NULL = the response has no policy).
+/// `level` is a `P3P_LEVEL_*` for `ie6`/`ie6-strict`, a
+/// `P3P_MOZILLA_LEVEL_*` for `mozilla`, and ignored (pass 0) by
+/// `mozilla:LETTERS` and custom profiles. Writes the action and reason to
+/// `*out`. Custom profiles: a session cookie with `alwaysAllowSession`
+/// accepts (`P3P_REASON_PROFILE_SESSION_ALLOWED`); no policy, or `TST`,
+/// gives `noPolicyDefault` (`P3P_REASON_PROFILE_NO_POLICY`); else the first
+/// matching rule (`P3P_REASON_RULE_MATCHED`), else `noRuleDefault`
+/// (`P3P_REASON_NO_RULE_MATCHED`). Constant time for the built-in
+/// profiles, one pass over the rules for custom ones; no allocation.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` (`profile` or `out`
+/// NULL) or `P3P_STATUS_INVALID_ARGUMENT` (an integer out of range, or a
+/// profile value this library did not build).
+///
+/// # Safety
+/// `profile` must point at a `p3p_profile`; `policy` is NULL or points at a
+/// `p3p_policy`; `out` at a writable `p3p_decision`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_profile_decide(
+    profile: *const Profile,
+    policy: *const Policy,
+    level: u32,
+    party: u32,
+    cookie: u32,
+    out: *mut p3p_decision,
+) -> p3p_status {
+    guard(|| {
+        let pr = required(profile)?;
+        let p = self::party(party)?;
+        let k = CookieKind::from_u32(cookie).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
+        check_out(out)?;
+        let o = pr.decide(optional(policy), level, p, k).map_err(profile_status)?;
+        write(out, o.decision.into())
+    })
+}
+
+/// `p3p_cookie_decide` with a profile: reads one `Set-Cookie` header
+/// value's name and kind and writes the action `profile` takes at `level`
+/// (as `p3p_profile_decide`) in context `party` under `policy` (NULL = no
+/// policy) to `*out`. A header that deletes a cookie (`Max-Age` <= 0, or
+/// `Expires` not after `now`) is always accepted. `now`: seconds since the
+/// Unix epoch, or 0 or less to skip the `Expires` check. No allocation.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
+/// `P3P_STATUS_INVALID_ARGUMENT` or `P3P_STATUS_COOKIE_CONTROL_BYTE`.
+///
+/// # Safety
+/// `profile` must point at a `p3p_profile`; `policy` is NULL or points at a
+/// `p3p_policy`; `set_cookie` at `len` readable bytes; `out` at a writable
+/// `p3p_cookie_decision`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_profile_cookie_decide(
+    profile: *const Profile,
+    policy: *const Policy,
+    level: u32,
+    party: u32,
+    set_cookie: *const u8,
+    len: usize,
+    now: i64,
+    out: *mut p3p_cookie_decision,
+) -> p3p_status {
+    guard(|| {
+        let pr = required(profile)?;
+        let p = self::party(party)?;
+        let s = input(set_cookie, len)?;
+        check_out(out)?;
+        let policy = optional(policy);
+        // Check the level and the profile once, before reading the cookie.
+        pr.decide(policy, level, p, CookieKind::Persistent).map_err(profile_status)?;
+        let now = (now > 0).then_some(now);
+        let (d, info) = cookie::decide_cookie(s, now, |kind| {
+            pr.decide(policy, level, p, kind)
+                .map_or(ie6::Decision { action: Action::Block, reason: Reason::BlockAll }, |o| o.decision)
+        })
+        .map_err(cookie_status)?;
+        write(
+            out,
+            p3p_cookie_decision {
+                action: d.action as u32,
+                reason: d.reason as u32,
+                kind: info.kind as u32,
+                flags: if info.deletion { P3P_COOKIE_FLAG_DELETION } else { 0 },
+                name_offset: info.name_offset,
+                name_len: info.name_len,
+            },
+        )
+    })
+}
+
+/// The message of a `P3P_PROFILE_ERROR_*` (`"unknown token"`), or
+/// `"unknown"`. Static, NUL-terminated; never NULL.
+#[no_mangle]
+pub extern "C" fn p3p_profile_error_str(code: u32) -> *const c_char {
+    crate::profile::error_message_c(code).unwrap_or(UNKNOWN).as_ptr()
+}
+
+/// Formats a profile error as one line, `LINE:COLUMN: message: "detail"`
+/// (no NUL terminator), into `out`. With `(NULL, 0)` for `out`, only
+/// `*out_len` is written: the length needed.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
+/// `P3P_STATUS_INVALID_ARGUMENT` (an unknown code or a detail that is not
+/// UTF-8) or `P3P_STATUS_BUFFER_TOO_SMALL`.
+///
+/// # Safety
+/// `err` must point at a `p3p_profile_error`; `out` at `out_cap` writable
+/// bytes; `out_len` at a writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_profile_error_message(
+    err: *const p3p_profile_error,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> p3p_status {
+    guard(|| {
+        let e = required(err)?;
+        check_out(out_len)?;
+        let code = crate::profile::ErrorCode::from_u32(e.code).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
+        let detail = e.detail.get(..e.detail_len as usize).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
+        let detail = core::str::from_utf8(detail).map_err(|_| P3P_STATUS_INVALID_ARGUMENT)?;
+        let n = write_to(out, out_cap, |w| {
+            write!(w, "{}:{}: {}", e.line, e.column, code.message())?;
+            match (detail.is_empty(), code) {
+                (true, _) => Ok(()),
+                (false, crate::profile::ErrorCode::Xml) => write!(w, ": {detail}"),
+                (false, _) => write!(w, ": \"{}\"", detail.escape_debug()),
+            }
+        })?;
+        write(out_len, n)
+    })
+}
+
 /// Parses a level name (`block_all`, `high`, `medium_high`, `medium`, `low`,
 /// `accept_all`; any case, `-` for `_`) into a `P3P_LEVEL_*`.
 ///
@@ -546,6 +809,7 @@ pub extern "C" fn p3p_status_str(status: u32) -> *const c_char {
         P3P_STATUS_UNKNOWN_NAME => c"unknown name",
         P3P_STATUS_COOKIE_CONTROL_BYTE => c"the Set-Cookie value contains a control byte",
         P3P_STATUS_POLICY_UNSENDABLE => c"the token list holds a quote, backslash or control byte",
+        P3P_STATUS_PROFILE_INVALID => c"the profile file has errors",
         P3P_STATUS_INTERNAL => c"internal error in libp3p (a caught panic)",
         _ => c"unknown status",
     };

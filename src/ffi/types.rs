@@ -20,6 +20,8 @@ pub const P3P_STATUS_UNKNOWN_NAME: p3p_status = 4;
 pub const P3P_STATUS_COOKIE_CONTROL_BYTE: p3p_status = 100;
 /// The token list cannot be sent as a header (a quote or control byte).
 pub const P3P_STATUS_POLICY_UNSENDABLE: p3p_status = 200;
+/// The profile file has errors; see the `p3p_profile_error`.
+pub const P3P_STATUS_PROFILE_INVALID: p3p_status = 300;
 /// A panic was caught inside the library (a bug; please report it).
 pub const P3P_STATUS_INTERNAL: p3p_status = 999;
 
@@ -109,6 +111,35 @@ pub const P3P_REASON_BLOCK_ALL: u32 = 10;
 pub const P3P_REASON_ACCEPT_ALL: u32 = 11;
 /// Reason: the header deletes a cookie, so it passes unchanged.
 pub const P3P_REASON_COOKIE_DELETION: u32 = 12;
+/// Reason (ie6-strict): an invalid policy counts as no policy; blocked.
+pub const P3P_REASON_INVALID_POLICY_BLOCK: u32 = 13;
+/// Reason (ie6-strict): an invalid policy counts as no policy; leashed.
+pub const P3P_REASON_INVALID_POLICY_LEASH: u32 = 14;
+/// Reason (ie6-strict): an invalid policy counts as no policy; downgraded.
+pub const P3P_REASON_INVALID_POLICY_DOWNGRADE: u32 = 15;
+/// Reason (ie6-strict): an invalid policy counts as no policy, but session
+/// cookies are accepted at this level.
+pub const P3P_REASON_INVALID_POLICY_SESSION_ACCEPT: u32 = 16;
+/// Reason (custom profile): a rule matched; the decision has its action.
+pub const P3P_REASON_RULE_MATCHED: u32 = 17;
+/// Reason (custom profile): no rule matched; `noRuleDefault` applies.
+pub const P3P_REASON_NO_RULE_MATCHED: u32 = 18;
+/// Reason (custom profile): no policy (or `TST`); `noPolicyDefault` applies.
+pub const P3P_REASON_PROFILE_NO_POLICY: u32 = 19;
+/// Reason (custom profile): a session cookie and `alwaysAllowSession="yes"`.
+pub const P3P_REASON_PROFILE_SESSION_ALLOWED: u32 = 20;
+/// Reason (Mozilla): no policy; the matrix letter for "no CP" applies.
+pub const P3P_REASON_MOZILLA_NO_POLICY: u32 = 21;
+/// Reason (Mozilla): no consent; the matrix letter for "no consent" applies.
+pub const P3P_REASON_MOZILLA_NO_CONSENT: u32 = 22;
+/// Reason (Mozilla): a word Mozilla rejects makes the policy count as no
+/// consent; the matrix letter for "no consent" applies.
+pub const P3P_REASON_MOZILLA_INVALID: u32 = 23;
+/// Reason (Mozilla): implicit consent; the matrix letter for it applies.
+pub const P3P_REASON_MOZILLA_IMPLICIT: u32 = 24;
+/// Reason (Mozilla): explicit consent or no identifiable data; the matrix
+/// letter for it applies.
+pub const P3P_REASON_MOZILLA_EXPLICIT: u32 = 25;
 
 /// Diagnostic severity: a spec violation user agents tolerate.
 pub const P3P_SEVERITY_WARNING: u32 = 1;
@@ -213,6 +244,90 @@ pub const P3P_DIAG_UNKNOWN_TO_IE6: u32 = 17;
 /// Identifiable data with no purpose.
 pub const P3P_DIAG_PII_WITHOUT_PURPOSE: u32 = 18;
 
+/// Longest `p3p_profile_error.detail` kept, in bytes.
+pub const P3P_PROFILE_ERROR_DETAIL_MAX: usize = 60;
+
+/// The first error of a profile file that failed to load.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct p3p_profile_error {
+    /// `P3P_PROFILE_ERROR_*`; `p3p_profile_error_str` gives its message.
+    pub code: u32,
+    /// Line, from 1.
+    pub line: u32,
+    /// Column in characters, from 1.
+    pub column: u32,
+    /// How many errors the file has in all (at most 100 are counted).
+    pub count: u32,
+    /// Bytes used in `detail`.
+    pub detail_len: u32,
+    /// The offending text (a token, value or element name) or the XML
+    /// parser's message, UTF-8, cut at `P3P_PROFILE_ERROR_DETAIL_MAX`
+    /// bytes; not NUL-terminated.
+    pub detail: [u8; P3P_PROFILE_ERROR_DETAIL_MAX],
+}
+
+/// Profile error: not well-formed XML, or not UTF-8.
+pub const P3P_PROFILE_ERROR_XML: u32 = 1;
+/// Profile error: the file is larger than 1 MiB.
+pub const P3P_PROFILE_ERROR_TOO_LARGE: u32 = 2;
+/// Profile error: the root element is not `MSIEPrivacy`.
+pub const P3P_PROFILE_ERROR_ROOT: u32 = 3;
+/// Profile error: an element that does not belong where it is.
+pub const P3P_PROFILE_ERROR_UNEXPECTED_ELEMENT: u32 = 4;
+/// Profile error: text where only elements belong.
+pub const P3P_PROFILE_ERROR_UNEXPECTED_TEXT: u32 = 5;
+/// Profile error: a required element is missing (`MSIEPrivacySettings`,
+/// the internet `p3pCookiePolicy`, `firstParty`, `thirdParty`).
+pub const P3P_PROFILE_ERROR_MISSING_ELEMENT: u32 = 6;
+/// Profile error: an element given twice.
+pub const P3P_PROFILE_ERROR_DUPLICATE_ELEMENT: u32 = 7;
+/// Profile error: a required attribute is missing.
+pub const P3P_PROFILE_ERROR_MISSING_ATTRIBUTE: u32 = 8;
+/// Profile error: an attribute the format does not have.
+pub const P3P_PROFILE_ERROR_UNKNOWN_ATTRIBUTE: u32 = 9;
+/// Profile error: `formatVersion` is not `6`.
+pub const P3P_PROFILE_ERROR_FORMAT_VERSION: u32 = 10;
+/// Profile error: `zone` is not `internet`, `intranet` or `trusted`.
+pub const P3P_PROFILE_ERROR_BAD_ZONE: u32 = 11;
+/// Profile error: an unknown action name.
+pub const P3P_PROFILE_ERROR_UNKNOWN_ACTION: u32 = 12;
+/// Profile error: `alwaysAllowSession` is not `yes` or `no`.
+pub const P3P_PROFILE_ERROR_BAD_BOOLEAN: u32 = 13;
+/// Profile error: an empty `expr`.
+pub const P3P_PROFILE_ERROR_EMPTY_EXPRESSION: u32 = 14;
+/// Profile error: an empty term or a misplaced `!` in `expr`.
+pub const P3P_PROFILE_ERROR_BAD_EXPRESSION: u32 = 15;
+/// Profile error: a term that is not a compact-policy token.
+pub const P3P_PROFILE_ERROR_UNKNOWN_TOKEN: u32 = 16;
+/// Profile error: a suffix on a token that takes none (`FINa`).
+pub const P3P_PROFILE_ERROR_SUFFIX_NOT_ALLOWED: u32 = 17;
+/// Profile error: `TST` in an expression.
+pub const P3P_PROFILE_ERROR_TEST_TOKEN: u32 = 18;
+/// Profile error: more than `P3P_PROFILE_MAX_RULES` rules in one party.
+pub const P3P_PROFILE_ERROR_TOO_MANY_RULES: u32 = 19;
+
+impl From<&crate::profile::LoadError> for p3p_profile_error {
+    fn from(e: &crate::profile::LoadError) -> Self {
+        let mut detail = [0u8; P3P_PROFILE_ERROR_DETAIL_MAX];
+        let mut n = e.detail.len().min(P3P_PROFILE_ERROR_DETAIL_MAX);
+        while !e.detail.is_char_boundary(n) {
+            n -= 1;
+        }
+        if let (Some(dst), Some(src)) = (detail.get_mut(..n), e.detail.as_bytes().get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        p3p_profile_error {
+            code: e.code as u32,
+            line: e.line,
+            column: e.column,
+            count: 1,
+            detail_len: n as u32,
+            detail,
+        }
+    }
+}
+
 impl From<crate::ie6::Decision> for p3p_decision {
     fn from(d: crate::ie6::Decision) -> Self {
         p3p_decision { action: d.action as u32, reason: d.reason as u32 }
@@ -274,7 +389,57 @@ mod tests {
         assert_eq!(P3P_REASON_BLOCK_ALL, Reason::BlockAll as u32);
         assert_eq!(P3P_REASON_ACCEPT_ALL, Reason::AcceptAll as u32);
         assert_eq!(P3P_REASON_COOKIE_DELETION, Reason::CookieDeletion as u32);
+        let profile_reasons = [
+            P3P_REASON_INVALID_POLICY_BLOCK,
+            P3P_REASON_INVALID_POLICY_LEASH,
+            P3P_REASON_INVALID_POLICY_DOWNGRADE,
+            P3P_REASON_INVALID_POLICY_SESSION_ACCEPT,
+            P3P_REASON_RULE_MATCHED,
+            P3P_REASON_NO_RULE_MATCHED,
+            P3P_REASON_PROFILE_NO_POLICY,
+            P3P_REASON_PROFILE_SESSION_ALLOWED,
+            P3P_REASON_MOZILLA_NO_POLICY,
+            P3P_REASON_MOZILLA_NO_CONSENT,
+            P3P_REASON_MOZILLA_INVALID,
+            P3P_REASON_MOZILLA_IMPLICIT,
+            P3P_REASON_MOZILLA_EXPLICIT,
+        ];
+        for (c, r) in profile_reasons.iter().zip(&Reason::ALL[12..]) {
+            assert_eq!(*c, *r as u32);
+        }
+        assert_eq!(profile_reasons.len(), Reason::ALL.len() - 12);
         assert_eq!(P3P_COOKIE_LEASH_EXTRA, crate::cookie::LEASH_EXTRA);
+    }
+
+    #[test]
+    fn profile_error_constants_match_the_codes() {
+        use crate::profile::ErrorCode;
+        let consts = [
+            P3P_PROFILE_ERROR_XML,
+            P3P_PROFILE_ERROR_TOO_LARGE,
+            P3P_PROFILE_ERROR_ROOT,
+            P3P_PROFILE_ERROR_UNEXPECTED_ELEMENT,
+            P3P_PROFILE_ERROR_UNEXPECTED_TEXT,
+            P3P_PROFILE_ERROR_MISSING_ELEMENT,
+            P3P_PROFILE_ERROR_DUPLICATE_ELEMENT,
+            P3P_PROFILE_ERROR_MISSING_ATTRIBUTE,
+            P3P_PROFILE_ERROR_UNKNOWN_ATTRIBUTE,
+            P3P_PROFILE_ERROR_FORMAT_VERSION,
+            P3P_PROFILE_ERROR_BAD_ZONE,
+            P3P_PROFILE_ERROR_UNKNOWN_ACTION,
+            P3P_PROFILE_ERROR_BAD_BOOLEAN,
+            P3P_PROFILE_ERROR_EMPTY_EXPRESSION,
+            P3P_PROFILE_ERROR_BAD_EXPRESSION,
+            P3P_PROFILE_ERROR_UNKNOWN_TOKEN,
+            P3P_PROFILE_ERROR_SUFFIX_NOT_ALLOWED,
+            P3P_PROFILE_ERROR_TEST_TOKEN,
+            P3P_PROFILE_ERROR_TOO_MANY_RULES,
+        ];
+        assert_eq!(consts.len(), ErrorCode::ALL.len());
+        for (c, code) in consts.iter().zip(ErrorCode::ALL) {
+            assert_eq!(*c, code as u32);
+        }
+        assert_eq!(crate::profile::P3P_PROFILE_MAX_RULES, 128);
     }
 
     #[test]

@@ -20,7 +20,7 @@
 #define STATIC_ASSERT(cond, msg) __extension__ _Static_assert(cond, msg)
 #define ALIGNOF(type) (__extension__ _Alignof(type))
 
-STATIC_ASSERT(sizeof(p3p_policy) == 32, "p3p_policy is 32 bytes");
+STATIC_ASSERT(sizeof(p3p_policy) == 40, "p3p_policy is 40 bytes");
 STATIC_ASSERT(ALIGNOF(p3p_policy) == 8, "p3p_policy is 8-aligned");
 STATIC_ASSERT(offsetof(p3p_policy, tokens) == 0, "p3p_policy.tokens");
 STATIC_ASSERT(offsetof(p3p_policy, always) == 8, "p3p_policy.always");
@@ -29,6 +29,20 @@ STATIC_ASSERT(offsetof(p3p_policy, opt_in) == 16, "p3p_policy.opt_in");
 STATIC_ASSERT(offsetof(p3p_policy, flags) == 20, "p3p_policy.flags");
 STATIC_ASSERT(offsetof(p3p_policy, word_count) == 24, "p3p_policy.word_count");
 STATIC_ASSERT(offsetof(p3p_policy, invalid_count) == 28, "p3p_policy.invalid_count");
+STATIC_ASSERT(offsetof(p3p_policy, mozilla) == 32, "p3p_policy.mozilla");
+STATIC_ASSERT(offsetof(p3p_policy, reserved) == 36, "p3p_policy.reserved");
+STATIC_ASSERT(sizeof(p3p_rule) == 40, "p3p_rule is 40 bytes");
+STATIC_ASSERT(offsetof(p3p_rule, must_not) == 16, "p3p_rule.must_not");
+STATIC_ASSERT(offsetof(p3p_rule, action) == 32, "p3p_rule.action");
+STATIC_ASSERT(offsetof(p3p_rule, line) == 36, "p3p_rule.line");
+STATIC_ASSERT(offsetof(p3p_rule_set, rules) == 16, "p3p_rule_set.rules");
+STATIC_ASSERT(sizeof(p3p_rule_set) == 16 + 40 * P3P_PROFILE_MAX_RULES, "p3p_rule_set size");
+STATIC_ASSERT(offsetof(p3p_profile, mozilla) == 8, "p3p_profile.mozilla");
+STATIC_ASSERT(offsetof(p3p_profile, parties) == 40, "p3p_profile.parties");
+STATIC_ASSERT(sizeof(p3p_profile) == 40 + 2 * sizeof(p3p_rule_set), "p3p_profile size");
+STATIC_ASSERT(ALIGNOF(p3p_profile) == 8, "p3p_profile alignment");
+STATIC_ASSERT(sizeof(p3p_profile_error) == 20 + P3P_PROFILE_ERROR_DETAIL_MAX, "p3p_profile_error size");
+STATIC_ASSERT(offsetof(p3p_profile_error, detail) == 20, "p3p_profile_error.detail");
 
 STATIC_ASSERT(sizeof(p3p_decision) == 8, "p3p_decision is two uint32_t");
 STATIC_ASSERT(ALIGNOF(p3p_decision) == 4, "p3p_decision is 4-aligned");
@@ -832,6 +846,102 @@ static void test_strings(void)
     }
 }
 
+static const char PROFILE_XML[] =
+    "<MSIEPrivacy>\n"
+    " <MSIEPrivacySettings formatVersion=\"6\">\n"
+    "  <p3pCookiePolicy zone=\"internet\">\n"
+    "   <firstParty noPolicyDefault=\"forceFirstParty\" noRuleDefault=\"accept\" alwaysAllowSession=\"yes\">\n"
+    "    <if expr=\"PHY,CON\" action=\"forceSession\"/>\n"
+    "   </firstParty>\n"
+    "   <thirdParty noPolicyDefault=\"reject\" noRuleDefault=\"accept\" alwaysAllowSession=\"no\">\n"
+    "    <if expr=\"PHY,CON\" action=\"reject\"/>\n"
+    "    <if expr=\"PHY,CONo\" action=\"prompt\"/>\n"
+    "   </thirdParty>\n"
+    "  </p3pCookiePolicy>\n"
+    " </MSIEPrivacySettings>\n"
+    "</MSIEPrivacy>\n";
+
+static void test_profiles(void)
+{
+    static p3p_profile profile, before;
+    p3p_profile_error err;
+    p3p_policy policy;
+    p3p_decision d;
+    p3p_cookie_decision cd;
+    uint32_t level = 99;
+    uint8_t msg[200];
+    size_t n = 0;
+
+    /* Built-in profiles by name. */
+    CHECK_STATUS(p3p_profile_builtin(LIT("ie6-strict"), &profile), P3P_STATUS_OK);
+    CHECK(profile.kind == P3P_PROFILE_IE6_STRICT);
+    CHECK_STATUS(p3p_policy_parse(LIT("CP=\"This is not a P3P policy!\""), &policy), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_decide(&profile, &policy, P3P_LEVEL_MEDIUM, P3P_PARTY_THIRD, P3P_COOKIE_PERSISTENT, &d),
+                 P3P_STATUS_OK);
+    CHECK(d.action == P3P_ACTION_BLOCK && d.reason == P3P_REASON_INVALID_POLICY_BLOCK);
+    CHECK_STATUS(p3p_decide(&policy, P3P_LEVEL_MEDIUM, P3P_PARTY_THIRD, P3P_COOKIE_PERSISTENT, &d), P3P_STATUS_OK);
+    CHECK(d.action == P3P_ACTION_ACCEPT);
+    CHECK(policy.mozilla & P3P_MOZILLA_INVALID);
+
+    CHECK_STATUS(p3p_profile_builtin(LIT("mozilla"), &profile), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_level_parse(&profile, LIT("high"), &level), P3P_STATUS_OK);
+    CHECK(level == P3P_MOZILLA_LEVEL_HIGH);
+    CHECK_STATUS(p3p_profile_level_parse(&profile, LIT("medium_high"), &level), P3P_STATUS_UNKNOWN_NAME);
+    CHECK_STATUS(p3p_profile_decide(&profile, &policy, P3P_MOZILLA_LEVEL_HIGH, P3P_PARTY_THIRD, P3P_COOKIE_SESSION, &d),
+                 P3P_STATUS_OK);
+    CHECK(d.action == P3P_ACTION_BLOCK && d.reason == P3P_REASON_MOZILLA_INVALID);
+    FILL(d);
+    CHECK_STATUS(p3p_profile_decide(&profile, &policy, 4, P3P_PARTY_THIRD, P3P_COOKIE_SESSION, &d),
+                 P3P_STATUS_INVALID_ARGUMENT);
+    CHECK(UNTOUCHED(d));
+
+    CHECK_STATUS(p3p_profile_builtin(LIT("mozilla:afafaaaa"), &profile), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_decide(&profile, NULL, 12345, P3P_PARTY_THIRD, P3P_COOKIE_PERSISTENT, &d), P3P_STATUS_OK);
+    CHECK(d.action == P3P_ACTION_ACCEPT && d.reason == P3P_REASON_MOZILLA_NO_POLICY);
+    FILL(profile);
+    CHECK_STATUS(p3p_profile_builtin(LIT("mozilla:afafaaa"), &profile), P3P_STATUS_UNKNOWN_NAME);
+    CHECK(UNTOUCHED(profile));
+    CHECK_STATUS(p3p_profile_decide(&profile, NULL, 0, P3P_PARTY_FIRST, P3P_COOKIE_SESSION, &d),
+                 P3P_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(p3p_profile_builtin(NULL, 0, &profile), P3P_STATUS_UNKNOWN_NAME);
+    CHECK_STATUS(p3p_profile_builtin(LIT("ie6"), NULL), P3P_STATUS_NULL_ARGUMENT);
+
+    /* A custom profile from an import file. */
+    CHECK_STATUS(p3p_profile_load(LIT(PROFILE_XML), &profile, &err), P3P_STATUS_OK);
+    CHECK(profile.kind == P3P_PROFILE_CUSTOM && profile.parties[P3P_PARTY_THIRD].rule_count == 2);
+    CHECK_STATUS(p3p_policy_parse(LIT("CP=\"NOI CUR CONo OUR PHY\""), &policy), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_decide(&profile, &policy, 0, P3P_PARTY_THIRD, P3P_COOKIE_PERSISTENT, &d), P3P_STATUS_OK);
+    CHECK(d.action == P3P_ACTION_PROMPT && d.reason == P3P_REASON_RULE_MATCHED);
+    CHECK_STATUS(p3p_profile_decide(&profile, &policy, 0, P3P_PARTY_FIRST, P3P_COOKIE_PERSISTENT, &d), P3P_STATUS_OK);
+    CHECK(d.action == P3P_ACTION_ACCEPT && d.reason == P3P_REASON_NO_RULE_MATCHED);
+    CHECK_STATUS(p3p_profile_decide(&profile, NULL, 0, P3P_PARTY_FIRST, P3P_COOKIE_PERSISTENT, &d), P3P_STATUS_OK);
+    CHECK(d.action == P3P_ACTION_LEASH && d.reason == P3P_REASON_PROFILE_NO_POLICY);
+    CHECK_STATUS(p3p_profile_decide(&profile, NULL, 0, P3P_PARTY_FIRST, P3P_COOKIE_SESSION, &d), P3P_STATUS_OK);
+    CHECK(d.action == P3P_ACTION_ACCEPT && d.reason == P3P_REASON_PROFILE_SESSION_ALLOWED);
+    CHECK_STATUS(p3p_profile_cookie_decide(&profile, NULL, 0, P3P_PARTY_THIRD, LIT("id=1; Max-Age=60"), 0, &cd),
+                 P3P_STATUS_OK);
+    CHECK(cd.action == P3P_ACTION_BLOCK && cd.kind == P3P_COOKIE_PERSISTENT && cd.name_len == 2);
+
+    /* A broken file: nothing written to the profile, the first error with its position. */
+    memcpy(&before, &profile, sizeof(profile));
+    FILL(err);
+    CHECK_STATUS(p3p_profile_load(LIT("<MSIEPrivacy>\n <MSIEPrivacySettings formatVersion=\"6.0\"/>\n</MSIEPrivacy>"),
+                                  &profile, &err),
+                 P3P_STATUS_PROFILE_INVALID);
+    CHECK(memcmp(&before, &profile, sizeof(profile)) == 0);
+    /* Errors come in document order: the policy the element lacks, then its attribute value. */
+    CHECK(err.code == P3P_PROFILE_ERROR_MISSING_ELEMENT && err.line == 2 && err.column == 2 && err.count == 2);
+    CHECK_STATUS(p3p_profile_error_message(&err, NULL, 0, &n), P3P_STATUS_OK);
+    CHECK(n < sizeof(msg));
+    CHECK_STATUS(p3p_profile_error_message(&err, msg, sizeof(msg), &n), P3P_STATUS_OK);
+    CHECK_BYTES(msg, n, "2:2: required element missing: \"internet p3pCookiePolicy\"");
+    CHECK_STATUS(p3p_profile_load(LIT("<MSIEPrivacy>"), &profile, NULL), P3P_STATUS_PROFILE_INVALID);
+    CHECK_STATUS(p3p_profile_load(NULL, 5, &profile, NULL), P3P_STATUS_NULL_ARGUMENT);
+    CHECK_STR(p3p_profile_error_str(P3P_PROFILE_ERROR_UNKNOWN_TOKEN), "unknown token");
+    CHECK_STR(p3p_profile_error_str(9999), "unknown");
+    CHECK_STR(p3p_status_str(P3P_STATUS_PROFILE_INVALID), "the profile file has errors");
+}
+
 int main(void)
 {
     test_version();
@@ -846,6 +956,7 @@ int main(void)
     test_header_value();
     test_names();
     test_strings();
+    test_profiles();
 
     printf("libp3p %s (ABI %u)\n", p3p_version(), (unsigned)p3p_abi_version());
     printf("%u passed, %u failed\n", passed, failed);

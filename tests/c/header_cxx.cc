@@ -6,7 +6,7 @@
 
 #include "p3p.h"
 
-static_assert(sizeof(p3p_policy) == 32, "p3p_policy is 32 bytes");
+static_assert(sizeof(p3p_policy) == 40, "p3p_policy is 40 bytes");
 static_assert(alignof(p3p_policy) == 8, "p3p_policy is 8-aligned");
 static_assert(sizeof(p3p_decision) == 8, "p3p_decision is two uint32_t");
 

@@ -81,6 +81,15 @@ fn corpus(name: &str) -> Vec<Vec<u8>> {
 #[test]
 fn hot_path_and_report_do_not_allocate() {
     let policies = corpus("policies.txt");
+    // Loading may allocate; deciding with what was loaded may not.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut profiles: Vec<p3p::Profile> = ["ie6", "ie6-strict", "mozilla", "mozilla:drdraaaa"]
+        .iter()
+        .map(|n| p3p::Profile::builtin(n.as_bytes()).unwrap())
+        .collect();
+    for f in ["ie6-high.xml", "essential-only.xml", "no-tracking.xml"] {
+        profiles.push(p3p::Profile::load(&std::fs::read(root.join("profiles").join(f)).unwrap()).unwrap());
+    }
     let cookies = corpus("cookies.txt");
     let mut out = vec![0u8; 8 << 20];
     let mut sink = Sink { bytes: 0, hash: 0xcbf2_9ce4_8422_2325 };
@@ -101,6 +110,16 @@ fn hot_path_and_report_do_not_allocate() {
                 }
             }
             let _ = ie6::Grid::for_class(class);
+            for profile in &profiles {
+                for level in 0..4 {
+                    for party in Party::ALL {
+                        for kind in [CookieKind::Session, CookieKind::Persistent] {
+                            let o = profile.decide(Some(&p), level, party, kind).unwrap();
+                            decisions += o.decision.action as usize + o.rule as usize;
+                        }
+                    }
+                }
+            }
             let report = Report::new(value, mode);
             report.write_text(&mut sink, Select::default()).unwrap();
             report.write_json(&mut sink, Select { level: Some(Level::Medium), ..Select::default() }).unwrap();
@@ -133,6 +152,14 @@ fn hot_path_and_report_do_not_allocate() {
             );
             for c in &cookies {
                 let mut d = p3p::ffi::types::p3p_cookie_decision::default();
+                for profile in &profiles {
+                    let mut pd = p3p::ffi::types::p3p_cookie_decision::default();
+                    if p3p::ffi::p3p_profile_cookie_decide(profile, &p, 2, 1, c.as_ptr(), c.len(), 0, &mut pd) == 0 {
+                        decisions += pd.action as usize;
+                    }
+                    let mut one = p3p::ffi::types::p3p_decision::default();
+                    assert_eq!(p3p::ffi::p3p_profile_decide(profile, &p, 1, 0, 1, &mut one), 0);
+                }
                 if p3p::ffi::p3p_cookie_decide(&p, 3, 1, c.as_ptr(), c.len(), 0, &mut d) == 0 {
                     let mut len = 0usize;
                     let _ = p3p::ffi::p3p_cookie_rewrite(

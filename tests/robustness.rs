@@ -5,7 +5,7 @@
 
 use p3p::cookie::{self, LEASH_EXTRA};
 use p3p::explain::{Report, Select};
-use p3p::ie6::{self, Action, CookieKind};
+use p3p::ie6::{self, Action, CookieKind, Party};
 use p3p::Mode;
 
 struct Rng(u64);
@@ -44,6 +44,13 @@ const PIECES: &[&[u8]] = &[
     b"CUR",
     b"TST",
     b"FINa",
+    b"FINo",
+    b"UNI",
+    b"LOC",
+    b"DELo",
+    b"TELi",
+    b"CONx",
+    b"noi",
     b"a",
     b"i",
     b"o",
@@ -83,6 +90,16 @@ fn generate(rng: &mut Rng) -> Vec<u8> {
 fn parsing_and_reports_never_panic_and_stay_in_bounds() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut text = String::new();
+    let profiles: Vec<p3p::Profile> = ["ie6", "ie6-strict", "mozilla", "mozilla:frfradaa"]
+        .iter()
+        .map(|n| p3p::Profile::builtin(n.as_bytes()).unwrap())
+        .chain(std::iter::once(
+            p3p::Profile::load(
+                &std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/ie6-high.xml")).unwrap(),
+            )
+            .unwrap(),
+        ))
+        .collect();
     for _ in 0..20_000 {
         let input = generate(&mut rng);
         for mode in [Mode::Header, Mode::Tokens] {
@@ -100,6 +117,27 @@ fn parsing_and_reports_never_panic_and_stay_in_bounds() {
                 assert!(!m.chars().any(char::is_control), "raw control character in {m:?}");
             }
             assert!(p.invalid_count <= p.word_count);
+            assert_eq!(p.reserved, 0);
+            // The Mozilla view, recomputed word by word from the body.
+            if let Some(span) = p3p::parse::body_span(&input, mode) {
+                let mut m = 0;
+                for w in p3p::lexer::Words::in_span(&input, span.start, span.end) {
+                    m |= match w.lexeme {
+                        p3p::lexer::Lexeme::Control => p3p::policy::P3P_MOZILLA_INVALID,
+                        _ => p3p::Policy::mozilla_word(&input[w.offset..w.offset + w.len]),
+                    };
+                }
+                assert_eq!(p.mozilla, m, "{input:?}");
+            } else {
+                assert_eq!(p.mozilla, 0);
+            }
+            for profile in &profiles {
+                for party in Party::ALL {
+                    for cookie in CookieKind::ALL {
+                        profile.decide(Some(&p), 3, party, cookie).unwrap();
+                    }
+                }
+            }
             let _ = ie6::classify(&p);
             let report = Report::new(&input, mode);
             text.clear();

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Throughput of ngx_http_p3p_module on 127.0.0.1 (wrk), and instructions
+# Throughput of ngx_http_p3p_module on 127.0.0.1 (wrk), the worker's CPU
+# time per request (from /proc, robust to other load), and instructions
 # per request (callgrind), for four configurations serving the same
 # response with 4 Set-Cookie lines (2 session, 2 persistent):
 #
@@ -128,6 +129,17 @@ cookies_of() {
 
 declare -A RPS
 declare -A SAMPLES
+declare -A CPU
+HZ=$(getconf CLK_TCK)
+
+# CPU ticks (user + system) used so far by the single worker of the
+# running nginx, found as the child of the master in the pid file.
+worker_cpu_ticks() {
+    local master worker
+    master=$(cat "$P/logs/nginx.pid")
+    worker=$(awk '{ print $1 }' "/proc/$master/task/$master/children" 2>/dev/null)
+    awk '{ print $14 + $15 }' "/proc/${worker:-$master}/stat"
+}
 
 # Sanity: the module and the njs script give the same response headers.
 echo "== checking that the configurations decide alike"
@@ -158,11 +170,19 @@ for run in $(seq 1 "$RUNS"); do
         ngx_start "$FRONT"
         for path in $(paths_of "$v"); do
             wrk -t1 -c"$CONNECTIONS" -d1s "http://127.0.0.1:$FRONT$path" >/dev/null 2>&1 || true
+            cpu0=$(worker_cpu_ticks)
             out=$(wrk -t1 -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$FRONT$path" 2>&1 || true)
+            cpu1=$(worker_cpu_ticks)
             rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' <<<"$out")
+            reqs=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<<"$out")
             errs=$(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr '\n' ' ' || true)
-            printf '   run %s  %-6s %-8s %12s req/s %s\n' "$run" "$v" "$path" "${rps:-?}" "$errs"
+            # The worker's own CPU time (user + system) per request: unlike
+            # throughput, it does not move when other processes take the CPU.
+            cpu=$(awk -v a="$cpu0" -v b="$cpu1" -v n="${reqs:-0}" -v hz="$HZ" \
+                  'BEGIN { if (n > 0 && b > a) printf "%.3f", (b - a) * 1e6 / hz / n; else print 0 }')
+            printf '   run %s  %-6s %-8s %12s req/s %8s us CPU/request %s\n' "$run" "$v" "$path" "${rps:-?}" "$cpu" "$errs"
             SAMPLES[$v$path]="${SAMPLES[$v$path]:-} ${rps:-0}"
+            CPU[$v$path]="${CPU[$v$path]:-} $cpu"
         done
         ngx_stop
     done
@@ -194,6 +214,21 @@ for path in /direct /proxy/; do
             if (m > 0 && b > 0)
                 printf "   %-6s %-8s %10.0f req/s (%s)  %6.3f x none  %+8.2f us/request\n",
                        v, p, m, r, m / b, (1e6 / m - 1e6 / b)
+            else
+                printf "   %-6s %-8s no result\n", v, p }'
+    done
+done
+echo
+echo "== worker CPU time per request (median of $RUNS), ratio to none"
+for path in /direct /proxy/; do
+    base=$(median "${CPU[none$path]:-}")
+    for v in "${VARIANTS[@]}"; do
+        [ -n "${CPU[$v$path]:-}" ] || continue
+        m=$(median "${CPU[$v$path]}")
+        awk -v v="$v" -v p="$path" -v m="$m" -v b="$base" -v r="$(spread "${CPU[$v$path]}")" 'BEGIN {
+            if (m > 0 && b > 0)
+                printf "   %-6s %-8s %8.3f us (%s)  %6.3f x none  %+7.2f%% CPU per request\n",
+                       v, p, m, r, m / b, 100 * (m - b) / b
             else
                 printf "   %-6s %-8s no result\n", v, p }'
     done

@@ -10,6 +10,7 @@ use crate::ie6::{self, Action, Class, CookieKind, Decision, Grid, Level, Party, 
 use crate::lexer::{Lexeme, Words};
 use crate::parse::{body_span, parse_with, Mode};
 use crate::policy::Policy;
+use crate::profile::{self, Outcome, Profile, P3P_PROFILE_CUSTOM, P3P_PROFILE_IE6, P3P_PROFILE_IE6_STRICT};
 use crate::token::{Form, Suffix, Token, ALL_TOKENS};
 
 /// Which cells a report shows; `None` in a field means every value.
@@ -287,30 +288,8 @@ impl<'a> Report<'a> {
 
     /// Writes the report as one JSON object (no trailing newline).
     pub fn write_json<W: Write>(&self, w: &mut W, select: Select) -> fmt::Result {
-        write!(w, "{{\"input\":{}", Json(self.input))?;
-        write!(w, ",\"present\":{}", self.policy.is_present())?;
-        write!(w, ",\"class\":\"{}\"", self.class.name())?;
-        write!(w, ",\"verdict\":\"{}\"", self.verdict.name())?;
-        w.write_str(",\"tokens\":[")?;
-        if let Some(span) = body_span(self.input, self.mode) {
-            for (i, word) in Words::in_span(self.input, span.start, span.end).enumerate() {
-                if i > 0 {
-                    w.write_char(',')?;
-                }
-                self.write_json_word(w, word.offset, word.len, word.lexeme)?;
-            }
-        }
-        w.write_str("],\"diagnostics\":[")?;
-        let mut result = Ok(());
-        let mut first = true;
-        self.diagnostics(|d| {
-            if result.is_ok() {
-                result = write_json_diag(w, self.input, &d, first);
-            }
-            first = false;
-        });
-        result?;
-        w.write_str("],\"grid\":{")?;
+        self.write_json_head(w)?;
+        w.write_str(",\"grid\":{")?;
         for (pi, party) in Party::ALL.into_iter().enumerate() {
             write!(w, "{}\"{}\":{{", if pi > 0 { "," } else { "" }, party.key())?;
             for (ki, cookie) in CookieKind::ALL.into_iter().enumerate() {
@@ -397,6 +376,238 @@ impl<'a> Report<'a> {
             }
             _ => w.write_str(",\"base\":null,\"suffix\":null,\"group\":null,\"meaning\":null,\"valid\":false}"),
         }
+    }
+}
+
+/// A profile's decisions for one policy: `cells[party][cookie][level]`,
+/// with the profile's own levels (`keys`; one, `profile`, for profiles
+/// that ignore the level).
+#[derive(Clone, Copy, Debug)]
+pub struct ProfileGrid {
+    /// The level keys, in level-number order.
+    pub keys: &'static [&'static str],
+    /// The outcomes; only the first `keys.len()` levels are used.
+    pub cells: [[[Outcome; 6]; 2]; 2],
+}
+
+impl ProfileGrid {
+    /// Decides every cell of `profile` for `policy`.
+    pub fn new(profile: &Profile, policy: &Policy) -> ProfileGrid {
+        let keys = profile.level_keys();
+        let blank = Outcome { decision: Decision { action: Action::Block, reason: ie6::Reason::BlockAll }, rule: 0 };
+        let mut cells = [[[blank; 6]; 2]; 2];
+        for party in Party::ALL {
+            for cookie in CookieKind::ALL {
+                for (li, cell) in cells[party as usize][cookie as usize].iter_mut().enumerate().take(keys.len()) {
+                    if let Ok(o) = profile.decide(Some(policy), li as u32, party, cookie) {
+                        *cell = o;
+                    }
+                }
+            }
+        }
+        ProfileGrid { keys, cells }
+    }
+}
+
+/// A profile as the report names it.
+#[derive(Clone, Copy, Debug)]
+pub struct NamedProfile<'p> {
+    /// The profile.
+    pub profile: &'p Profile,
+    /// Its name (built-in name or file name).
+    pub name: &'p str,
+}
+
+/// Which cells of a profile report to show: level number (in the profile's
+/// numbering), party, cookie kind; `None` means all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ProfileSelect {
+    /// Only this level number.
+    pub level: Option<u32>,
+    /// Only this party.
+    pub party: Option<Party>,
+    /// Only this cookie kind.
+    pub cookie: Option<CookieKind>,
+}
+
+impl ProfileSelect {
+    fn shows(&self, level: u32, party: Party, cookie: CookieKind) -> bool {
+        self.level.is_none_or(|l| l == level)
+            && self.party.is_none_or(|p| p == party)
+            && self.cookie.is_none_or(|c| c == cookie)
+    }
+}
+
+fn level_label(profile: &Profile, key: &str) -> &'static str {
+    if matches!(profile.kind, P3P_PROFILE_IE6 | P3P_PROFILE_IE6_STRICT) {
+        return Level::from_key(key.as_bytes()).map_or("", Level::label);
+    }
+    match key {
+        "low" => "Low",
+        "medium" => "Medium",
+        "high" => "High",
+        "default" => "Default",
+        _ => "Profile",
+    }
+}
+
+impl Report<'_> {
+    /// Writes the text report for a profile: tokens, how the profile sees
+    /// the policy, its decisions with a reason per cell, and the findings.
+    pub fn write_profile_text<W: Write>(&self, w: &mut W, p: NamedProfile<'_>, select: ProfileSelect) -> fmt::Result {
+        let grid = ProfileGrid::new(p.profile, &self.policy);
+        writeln!(w, "Compact policy: {}", Text(self.input))?;
+        self.write_text_tokens(w)?;
+        writeln!(w)?;
+        writeln!(w, "Profile: {}", p.name)?;
+        self.write_profile_class(w, p.profile)?;
+        writeln!(w)?;
+        write!(w, "{:<25}", "Decisions")?;
+        let levels = || (0..grid.keys.len() as u32).filter(|l| select.level.is_none_or(|s| s == *l));
+        for l in levels() {
+            write!(w, "{:<13}", level_label(p.profile, grid.keys.get(l as usize).copied().unwrap_or("")))?;
+        }
+        writeln!(w)?;
+        for party in Party::ALL {
+            for cookie in CookieKind::ALL {
+                if select.party.is_some_and(|x| x != party) || select.cookie.is_some_and(|c| c != cookie) {
+                    continue;
+                }
+                write!(w, "  {:<11} {:<11}", party_label(party), cookie.key())?;
+                for l in levels() {
+                    write!(
+                        w,
+                        "{:<13}",
+                        grid.cells[party as usize][cookie as usize][l as usize].decision.action.name()
+                    )?;
+                }
+                writeln!(w)?;
+            }
+        }
+        writeln!(w)?;
+        for party in Party::ALL {
+            for cookie in CookieKind::ALL {
+                if !levels().any(|l| select.shows(l, party, cookie)) {
+                    continue;
+                }
+                writeln!(w, "{} {}", party_label(party), cookie.key())?;
+                for l in levels().filter(|l| select.shows(*l, party, cookie)) {
+                    let o = grid.cells[party as usize][cookie as usize][l as usize];
+                    let label = level_label(p.profile, grid.keys.get(l as usize).copied().unwrap_or(""));
+                    write!(w, "  {label}: {}: {}", o.decision.action.name(), o.decision.reason.sentence())?;
+                    if o.rule > 0 {
+                        let line = p.profile.parties[party as usize].rules[o.rule as usize - 1].line;
+                        write!(w, " (rule {}, line {line})", o.rule)?;
+                    }
+                    writeln!(w)?;
+                }
+            }
+        }
+        writeln!(w)?;
+        self.write_text_findings(w)
+    }
+
+    fn write_profile_class<W: Write>(&self, w: &mut W, p: &Profile) -> fmt::Result {
+        match p.kind {
+            P3P_PROFILE_IE6 => writeln!(w, "Class: {} ({})", self.class.name(), class_gloss(self.class)),
+            P3P_PROFILE_IE6_STRICT if self.policy.is_present() && self.policy.flags & profile::STRICT_INVALID != 0 => {
+                writeln!(w, "Class: no_policy (the policy is invalid, so it counts as none)")
+            }
+            P3P_PROFILE_IE6_STRICT => writeln!(w, "Class: {} ({})", self.class.name(), class_gloss(self.class)),
+            P3P_PROFILE_CUSTOM => Ok(()),
+            _ => writeln!(w, "Mozilla class: {}", profile::mozilla_class(Some(&self.policy)).0.name()),
+        }
+    }
+
+    /// Writes the JSON report for a profile: the fields of
+    /// [`Report::write_json`], with `grid` holding the profile's decisions
+    /// (`grid[party][cookie][key]`, keys the profile's levels or
+    /// `profile`), plus `profile` (its name), `mozilla_class` for Mozilla
+    /// profiles and `rule`/`line` on cells a rule decided.
+    pub fn write_profile_json<W: Write>(&self, w: &mut W, p: NamedProfile<'_>, select: ProfileSelect) -> fmt::Result {
+        let grid = ProfileGrid::new(p.profile, &self.policy);
+        self.write_json_head(w)?;
+        write!(w, ",\"profile\":{}", Json(p.name.as_bytes()))?;
+        if matches!(p.profile.kind, profile::P3P_PROFILE_MOZILLA | profile::P3P_PROFILE_MOZILLA_LEVELS) {
+            write!(w, ",\"mozilla_class\":\"{}\"", profile::mozilla_class(Some(&self.policy)).0.name())?;
+        }
+        w.write_str(",\"grid\":{")?;
+        let cell = |w: &mut W, party: Party, o: Outcome| -> fmt::Result {
+            write!(w, "{{\"action\":\"{}\",\"reason\":\"", o.decision.action.name())?;
+            JsonEscape(w).write_str(o.decision.reason.sentence())?;
+            w.write_char('"')?;
+            if o.rule > 0 {
+                let line = p.profile.parties[party as usize].rules[o.rule as usize - 1].line;
+                write!(w, ",\"rule\":{},\"line\":{line}", o.rule)?;
+            }
+            w.write_char('}')
+        };
+        for (pi, party) in Party::ALL.into_iter().enumerate() {
+            write!(w, "{}\"{}\":{{", if pi > 0 { "," } else { "" }, party.key())?;
+            for (ki, cookie) in CookieKind::ALL.into_iter().enumerate() {
+                write!(w, "{}\"{}\":{{", if ki > 0 { "," } else { "" }, cookie.key())?;
+                for (li, key) in grid.keys.iter().enumerate() {
+                    write!(w, "{}\"{key}\":", if li > 0 { "," } else { "" })?;
+                    cell(w, party, grid.cells[party as usize][cookie as usize][li])?;
+                }
+                w.write_char('}')?;
+            }
+            w.write_char('}')?;
+        }
+        w.write_char('}')?;
+        if select != ProfileSelect::default() {
+            w.write_str(",\"selected\":[")?;
+            let mut n = 0;
+            for party in Party::ALL {
+                for cookie in CookieKind::ALL {
+                    for (li, key) in grid.keys.iter().enumerate() {
+                        if select.shows(li as u32, party, cookie) {
+                            write!(
+                                w,
+                                "{}{{\"level\":\"{key}\",\"party\":\"{}\",\"cookie\":\"{}\",\"decision\":",
+                                if n > 0 { "," } else { "" },
+                                party.key(),
+                                cookie.key()
+                            )?;
+                            cell(w, party, grid.cells[party as usize][cookie as usize][li])?;
+                            w.write_char('}')?;
+                            n += 1;
+                        }
+                    }
+                }
+            }
+            w.write_char(']')?;
+        }
+        w.write_char('}')
+    }
+
+    /// The JSON fields before `grid`: input, present, class, verdict,
+    /// tokens, diagnostics (no closing brace).
+    fn write_json_head<W: Write>(&self, w: &mut W) -> fmt::Result {
+        write!(w, "{{\"input\":{}", Json(self.input))?;
+        write!(w, ",\"present\":{}", self.policy.is_present())?;
+        write!(w, ",\"class\":\"{}\"", self.class.name())?;
+        write!(w, ",\"verdict\":\"{}\"", self.verdict.name())?;
+        w.write_str(",\"tokens\":[")?;
+        if let Some(span) = body_span(self.input, self.mode) {
+            for (i, word) in Words::in_span(self.input, span.start, span.end).enumerate() {
+                if i > 0 {
+                    w.write_char(',')?;
+                }
+                self.write_json_word(w, word.offset, word.len, word.lexeme)?;
+            }
+        }
+        w.write_str("],\"diagnostics\":[")?;
+        let mut result = Ok(());
+        let mut first = true;
+        self.diagnostics(|d| {
+            if result.is_ok() {
+                result = write_json_diag(w, self.input, &d, first);
+            }
+            first = false;
+        });
+        result?;
+        w.write_char(']')
     }
 }
 

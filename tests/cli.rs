@@ -124,3 +124,66 @@ fn version() {
     let o = p3p(&["--version"], None);
     assert_eq!(text(&o).trim(), format!("p3p {}", env!("CARGO_PKG_VERSION")));
 }
+
+fn manifest_path(rel: &str) -> String {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel).to_str().unwrap().to_owned()
+}
+
+#[test]
+fn explain_with_profiles() {
+    let o = p3p(&["explain", "--json", "--profile", "mozilla", "CP=\"NOI CUR CONo PHY\""], None);
+    assert!(o.status.success());
+    let t = text(&o);
+    assert!(t.contains("\"profile\":\"mozilla\",\"mozilla_class\":\"implicit\""), "{t}");
+    assert!(t.contains("\"third_party\":{\"persistent\":{\"low\":{\"action\":\"accept\""), "{t}");
+    assert!(t.contains("\"high\":{\"action\":\"downgrade\""), "{t}");
+    let file = manifest_path("profiles/no-tracking.xml");
+    let o = p3p(&["explain", "--json", "--profile", &file, "NOI CUR TAI OUR"], None);
+    let t = text(&o);
+    assert!(
+        t.contains("\"grid\":{\"first_party\":{\"persistent\":{\"profile\":{\"action\":\"block\",\"reason\":\"A rule of the profile matches the policy, so the rule's action applies.\",\"rule\":1,\"line\":20}"),
+        "{t}"
+    );
+    let o = p3p(&["explain", "--profile", "ie6-strict", "--level", "medium", "CP=\"This is not a P3P policy!\""], None);
+    let t = text(&o);
+    assert!(t.contains("Class: no_policy (the policy is invalid, so it counts as none)"), "{t}");
+    assert!(
+        t.contains(
+            "Medium: block: The compact policy is invalid, so it counts as no policy and the cookie will be blocked."
+        ),
+        "{t}"
+    );
+    let o = p3p(&["explain", "--profile", "mozilla:drdraaaa", "--level", "medium", "x"], None);
+    assert_eq!(o.status.code(), Some(2));
+    let o = p3p(&["explain", "--profile", "mozilla:drdra", "x"], None);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn profile_check_and_lint_report_file_errors() {
+    let dir = std::env::temp_dir().join(format!("p3p-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.xml");
+    std::fs::write(&bad, "<MSIEPrivacy>\n<MSIEPrivacySettings formatVersion=\"6.0\"/>\n</MSIEPrivacy>\n").unwrap();
+    let bad = bad.to_str().unwrap();
+    let o = p3p(&["profile", "check", bad], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        text(&o),
+        format!(
+            "{bad}:2:1: required element missing: \"internet p3pCookiePolicy\" [missing_element]\n\
+             {bad}:2:37: formatVersion must be \"6\": \"6.0\" [format_version]\n"
+        )
+    );
+    let o = p3p(&["lint", "--profile", bad, "CP=\"NOI DSP COR CUR OUR BUS UNI\""], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains(":2:37: formatVersion"));
+    let o = p3p(&["explain", "--profile", bad, "NOI"], None);
+    assert_eq!(o.status.code(), Some(2));
+    let good = manifest_path("profiles/ie6-medium.xml");
+    assert_eq!(p3p(&["profile", "check", &good], None).status.code(), Some(0));
+    assert_eq!(p3p(&["lint", "--profile", &good, "CP=\"NOI DSP COR CUR OUR BUS UNI\""], None).status.code(), Some(0));
+    assert_eq!(p3p(&["profile", "check"], None).status.code(), Some(2));
+    assert_eq!(p3p(&["profile", "check", dir.join("missing.xml").to_str().unwrap()], None).status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

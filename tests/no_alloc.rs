@@ -123,6 +123,11 @@ fn hot_path_and_report_do_not_allocate() {
             let report = Report::new(value, mode);
             report.write_text(&mut sink, Select::default()).unwrap();
             report.write_json(&mut sink, Select { level: Some(Level::Medium), ..Select::default() }).unwrap();
+            for profile in &profiles {
+                let named = p3p::explain::NamedProfile { profile, name: "p" };
+                report.write_profile_text(&mut sink, named, p3p::explain::ProfileSelect::default()).unwrap();
+                report.write_profile_json(&mut sink, named, p3p::explain::ProfileSelect::default()).unwrap();
+            }
             for c in &cookies {
                 if let Ok((d, _)) = cookie::decide_cookie(c, Some(1_700_000_000), |k| {
                     ie6::decide(Some(&p), Level::Medium, Party::Third, k)

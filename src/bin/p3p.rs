@@ -1,8 +1,9 @@
 //! `p3p`: the command-line tool for policy authors.
 //!
 //! ```text
-//! p3p explain [--json] [--level L] [--party first|third] [--cookie session|persistent] VALUE|-
-//! p3p lint [--json] VALUE|-
+//! p3p explain [--json] [--profile NAME|FILE] [--level L] [--party first|third] [--cookie session|persistent] VALUE|-
+//! p3p lint [--json] [--profile NAME|FILE] VALUE|-
+//! p3p profile check FILE
 //! ```
 //!
 //! VALUE is a `P3P` header field value (`CP="NOI DSP"`, with or without a
@@ -12,25 +13,34 @@
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
 
-use p3p::explain::{Report, Select};
+use p3p::explain::{NamedProfile, ProfileSelect, Report, Select};
 use p3p::ie6::{CookieKind, Level, Party};
-use p3p::Mode;
+use p3p::{Mode, Profile};
 
 const USAGE: &str = "\
 usage:
-  p3p explain [--json] [--level L] [--party first|third] [--cookie session|persistent] VALUE|-
-  p3p lint [--json] VALUE|-
+  p3p explain [--json] [--profile NAME|FILE] [--level L] [--party first|third]
+              [--cookie session|persistent] VALUE|-
+  p3p lint [--json] [--profile NAME|FILE] VALUE|-
+  p3p profile check FILE
   p3p --version
 
 VALUE is a P3P header field value such as 'CP=\"NOI DSP COR\"' (a leading
 'P3P:' is allowed), or a bare token list such as 'NOI DSP COR' when it has
 no '='. '-' reads one value per line from standard input.
 
-levels: block_all, high, medium_high, medium, low, accept_all
+levels: block_all, high, medium_high, medium, low, accept_all; with
+--profile mozilla: low, medium, high, default; profiles without levels
+(mozilla:LETTERS, files) take none.
+
+profiles: ie6 (the default), ie6-strict, mozilla, mozilla:low|medium|high|default,
+mozilla:LETTERS (eight of a, d, f, r), or an IE6 privacy-import FILE.
 
 explain prints the evaluation report (text, or one JSON object per value).
-lint prints findings and exits 0 when clean, 1 when there are findings,
-2 on usage errors.";
+lint prints findings and exits 0 when clean, 1 when there are findings
+(profile file errors included), 2 on usage errors.
+profile check validates FILE: exit 0 when it loads, 1 with errors printed
+as FILE:LINE:COLUMN: message, 2 on usage errors or an unreadable file.";
 
 enum Command {
     Explain,
@@ -41,7 +51,60 @@ struct Options {
     command: Command,
     json: bool,
     select: Select,
+    level: Option<String>,
+    profile: Option<String>,
     value: String,
+}
+
+/// A `--profile` argument resolved: a built-in profile, a loaded file, or
+/// the file's errors.
+enum ProfileArg {
+    Loaded(Box<Profile>, String),
+    Broken(String, Vec<p3p::profile::LoadError>),
+}
+
+fn resolve_profile(arg: &str) -> Result<ProfileArg, String> {
+    if let Some(p) = Profile::builtin(arg.as_bytes()) {
+        return Ok(ProfileArg::Loaded(Box::new(p), arg.to_owned()));
+    }
+    if arg.get(..8).is_some_and(|h| h.eq_ignore_ascii_case("mozilla:")) {
+        return Err(format!("unknown Mozilla profile '{arg}': use low, medium, high, default or eight letters"));
+    }
+    let bytes = std::fs::read(arg).map_err(|e| format!("profile '{arg}': {e}"))?;
+    Ok(match Profile::load(&bytes) {
+        Ok(p) => ProfileArg::Loaded(Box::new(p), arg.to_owned()),
+        Err(errors) => ProfileArg::Broken(arg.to_owned(), errors),
+    })
+}
+
+fn print_profile_errors(file: &str, errors: &[p3p::profile::LoadError], out: &mut String) {
+    use std::fmt::Write as _;
+    for e in errors {
+        let _ = writeln!(out, "{file}:{e} [{}]", e.code.name());
+    }
+}
+
+fn profile_check(args: &[String]) -> ExitCode {
+    let file = match args {
+        [check, file] if check == "check" => file,
+        _ => return usage_error("usage: p3p profile check FILE"),
+    };
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("p3p: {file}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match Profile::load(&bytes) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(errors) => {
+            let mut out = String::new();
+            print_profile_errors(file, &errors, &mut out);
+            print!("{out}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn usage_error(msg: &str) -> ExitCode {
@@ -57,17 +120,16 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         Some(other) => return Err(format!("unknown command '{other}'")),
         None => return Err("missing command".into()),
     };
-    let mut opts = Options { command, json: false, select: Select::default(), value: String::new() };
+    let mut opts =
+        Options { command, json: false, select: Select::default(), level: None, profile: None, value: String::new() };
     let mut value: Option<String> = None;
     let explain = matches!(opts.command, Command::Explain);
     while let Some(arg) = it.next() {
         let mut take = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "--json" => opts.json = true,
-            "--level" if explain => {
-                let v = take("--level")?;
-                opts.select.level = Some(Level::from_key(v.as_bytes()).ok_or_else(|| format!("unknown level '{v}'"))?);
-            }
+            "--level" if explain => opts.level = Some(take("--level")?),
+            "--profile" => opts.profile = Some(take("--profile")?),
             "--party" if explain => {
                 let v = take("--party")?;
                 opts.select.party = Some(Party::from_name(v.as_bytes()).ok_or_else(|| format!("unknown party '{v}'"))?);
@@ -92,6 +154,9 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         }
     }
     opts.value = value.ok_or("missing VALUE")?;
+    if let (Some(v), None) = (&opts.level, &opts.profile) {
+        opts.select.level = Some(Level::from_key(v.as_bytes()).ok_or_else(|| format!("unknown level '{v}'"))?);
+    }
     Ok(opts)
 }
 
@@ -110,17 +175,24 @@ fn input_of(value: &str) -> (&str, Mode) {
 }
 
 /// Runs the command on one value; returns whether it had findings.
-fn run_one(opts: &Options, value: &str, line: usize, out: &mut String) -> bool {
+fn run_one(opts: &Options, profile: Option<NamedProfile<'_>>, value: &str, line: usize, out: &mut String) -> bool {
     let (text, mode) = input_of(value);
     let report = Report::new(text.as_bytes(), mode);
     let mut findings = 0usize;
     report.diagnostics(|_| findings += 1);
+    let psel = ProfileSelect {
+        level: profile.and_then(|p| opts.level.as_ref().and_then(|l| p.profile.level_from_key(l.as_bytes()))),
+        party: opts.select.party,
+        cookie: opts.select.cookie,
+    };
     // Writing to a String cannot fail.
-    let _ = match (&opts.command, opts.json) {
-        (Command::Explain, false) => report.write_text(out, opts.select),
-        (Command::Explain, true) => report.write_json(out, opts.select).map(|()| out.push('\n')),
-        (Command::Lint, true) => write_lint_json(&report, text, out),
-        (Command::Lint, false) => {
+    let _ = match (&opts.command, opts.json, profile) {
+        (Command::Explain, false, Some(p)) => report.write_profile_text(out, p, psel),
+        (Command::Explain, true, Some(p)) => report.write_profile_json(out, p, psel).map(|()| out.push('\n')),
+        (Command::Explain, false, None) => report.write_text(out, opts.select),
+        (Command::Explain, true, None) => report.write_json(out, opts.select).map(|()| out.push('\n')),
+        (Command::Lint, true, _) => write_lint_json(&report, text, out),
+        (Command::Lint, false, _) => {
             let mut r = Ok(());
             report.diagnostics(|d| {
                 if r.is_ok() {
@@ -180,12 +252,39 @@ fn main() -> ExitCode {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
         }
+        Some("profile") => return profile_check(args.get(1..).unwrap_or(&[])),
         _ => {}
     }
     let opts = match parse_args(&args) {
         Ok(o) => o,
         Err(e) => return usage_error(&e),
     };
+    let resolved = match opts.profile.as_deref().map(resolve_profile).transpose() {
+        Ok(r) => r,
+        Err(e) => return usage_error(&e),
+    };
+    let mut profile_failed = false;
+    let profile = match &resolved {
+        Some(ProfileArg::Loaded(p, name)) => Some(NamedProfile { profile: p, name }),
+        Some(ProfileArg::Broken(file, errors)) => {
+            let mut out = String::new();
+            print_profile_errors(file, errors, &mut out);
+            if matches!(opts.command, Command::Explain) {
+                eprint!("{out}");
+                return ExitCode::from(2);
+            }
+            print!("{out}");
+            profile_failed = true;
+            None
+        }
+        None => None,
+    };
+    if let (Some(p), Some(l)) = (profile, &opts.level) {
+        if p.profile.level_from_key(l.as_bytes()).is_none() {
+            let keys = p.profile.level_keys().join(", ");
+            return usage_error(&format!("unknown level '{l}' for profile {} (levels: {keys})", p.name));
+        }
+    }
     let stdout = io::stdout();
     let mut stdout = stdout.lock();
     let mut any_findings = false;
@@ -209,18 +308,18 @@ fn main() -> ExitCode {
             if i > 0 && matches!(opts.command, Command::Explain) && !opts.json {
                 out.push_str("\n----\n\n");
             }
-            any_findings |= run_one(&opts, value, i + 1, &mut out);
+            any_findings |= run_one(&opts, profile, value, i + 1, &mut out);
             if !emit(&out) {
                 return ExitCode::SUCCESS; // the reader went away
             }
         }
     } else {
         let mut out = String::new();
-        any_findings = run_one(&opts, &opts.value, 1, &mut out);
+        any_findings = run_one(&opts, profile, &opts.value, 1, &mut out);
         emit(&out);
     }
     match opts.command {
-        Command::Lint if any_findings => ExitCode::from(1),
+        Command::Lint if any_findings || profile_failed => ExitCode::from(1),
         _ => ExitCode::SUCCESS,
     }
 }

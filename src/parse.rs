@@ -220,8 +220,9 @@ fn parse_body_fast(body: &[u8], term: Option<u8>) -> Option<(Policy, usize)> {
     const NONSTANDARD: u32 = 1 | 1 << (Token::OUR as u32 - Token::CUR as u32);
     // Plain locals, so the loop keeps everything in registers.
     let (mut tokens, mut words, mut flags) = (0u64, 0u32, P3P_POLICY_PRESENT);
-    let mut consent = [0u32; 3]; // always, opt-out, opt-in
-                                 // Without a terminator, a space stands in (spaces are handled first).
+    // Consent bits by suffix: always, opt-out, opt-in.
+    let mut consent = [0u32; 3];
+    // Without a terminator, a space stands in (spaces are handled first).
     let stop = term.unwrap_or(b' ');
     let mut i = 0;
     while let Some(&b0) = body.get(i) {

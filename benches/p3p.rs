@@ -58,6 +58,46 @@ fn decide(c: &mut Criterion) {
     g.finish();
 }
 
+/// Deciding with profiles; loading an import file of 100 rules.
+fn profile(c: &mut Criterion) {
+    let policy = p3p::parse_header(SEED);
+    // The Medium level written as an import file: for the seed policy the
+    // seventh third-party rule (PHY,CON) matches.
+    let custom = p3p::Profile::load(include_bytes!("../profiles/ie6-medium.xml")).expect("profile");
+    let mozilla = p3p::Profile::builtin(b"mozilla:default").expect("profile");
+    let mut g = c.benchmark_group("profile");
+    g.bench_function("decide_custom", |b| {
+        b.iter(|| {
+            black_box(&custom).decide(Some(black_box(&policy)), 0, black_box(Party::Third), CookieKind::Persistent)
+        })
+    });
+    g.bench_function("decide_mozilla", |b| {
+        b.iter(|| {
+            black_box(&mozilla).decide(Some(black_box(&policy)), 0, black_box(Party::Third), CookieKind::Persistent)
+        })
+    });
+    let mut xml = String::from(
+        "<MSIEPrivacy><MSIEPrivacySettings formatVersion=\"6\"><p3pCookiePolicy zone=\"internet\">\n\
+         <firstParty noPolicyDefault=\"reject\" noRuleDefault=\"accept\" alwaysAllowSession=\"no\">\n",
+    );
+    let tokens = ["PHY", "ONL", "GOV", "FIN"];
+    let uses = ["IVA", "IVD", "CON", "TEL", "OTP", "SAM", "OTR", "UNR", "PUB", "TAI", "PSA", "PSD", "CUS"];
+    for i in 0..100 {
+        let (t, u) = (tokens[i % 4], uses[i % 13]);
+        let form = ["", "o", "i"][i % 3];
+        xml.push_str(&format!("<if expr=\"{t},{u}{form},!CUR\" action=\"reject\"/>\n"));
+    }
+    xml.push_str(
+        "</firstParty>\n<thirdParty noPolicyDefault=\"reject\" noRuleDefault=\"reject\" alwaysAllowSession=\"no\"/>\n\
+         </p3pCookiePolicy></MSIEPrivacySettings></MSIEPrivacy>\n",
+    );
+    let loaded = p3p::Profile::load(xml.as_bytes()).expect("100 rules");
+    assert_eq!(loaded.parties[0].rule_count, 100);
+    g.throughput(Throughput::Bytes(xml.len() as u64));
+    g.bench_function("load_100_rules", |b| b.iter(|| p3p::Profile::load(black_box(xml.as_bytes()))));
+    g.finish();
+}
+
 fn cookie(c: &mut Criterion) {
     let policy = p3p::parse_header(SEED);
     let mut g = c.benchmark_group("cookie");
@@ -156,6 +196,7 @@ fn all(c: &mut Criterion) {
     check_inputs();
     parse(c);
     decide(c);
+    profile(c);
     cookie(c);
     ffi(c);
     explain(c);

@@ -18,7 +18,7 @@ set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 seconds=${FUZZ_SECONDS:-20}
-targets=${FUZZ_TARGETS:-header tokens explain cookie ffi}
+targets=${FUZZ_TARGETS:-header tokens explain cookie ffi profile}
 
 # The toolchain is stable; cargo-fuzz needs nightly-only flags (-Zsanitizer).
 export RUSTC_BOOTSTRAP=1
@@ -60,6 +60,7 @@ builtin_seeds=(
     'logout=; Max-Age=0; expires=Thu, 01 Jan 1970 00:00:00 GMT'
     'cross-sitedocument'
     'medium_high'
+    '<MSIEPrivacy><MSIEPrivacySettings formatVersion="6"><p3pCookiePolicy zone="internet"><firstParty noPolicyDefault="forceFirstParty" noRuleDefault="accept" alwaysAllowSession="yes"><if expr="PHY,CON" action="forceSession"/></firstParty><thirdParty noPolicyDefault="reject" noRuleDefault="accept" alwaysAllowSession="no"><if expr="PHY,!CUR" action="reject"/></thirdParty></p3pCookiePolicy></MSIEPrivacySettings></MSIEPrivacy>'
 )
 
 # Per-target prefix: explain reads one selector byte, ffi eight control bytes.
@@ -77,6 +78,12 @@ for t in $targets; do
         seed "$t" "$p" "$s"
     done
     shopt -s nullglob
+    if [ "$t" = profile ]; then
+        for f in "$root"/profiles/*.xml; do
+            mkdir -p "$here/corpus/$t"
+            cp "$f" "$here/corpus/$t/seed-$(basename "$f")"
+        done
+    fi
     for f in "$root"/tests/data/*.txt; do
         while IFS= read -r line || [ -n "$line" ]; do
             seed "$t" "$p" "$line"

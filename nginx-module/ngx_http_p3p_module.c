@@ -1,7 +1,8 @@
 
 /*
  * ngx_http_p3p_module: adds the site's P3P compact policy to responses and
- * applies libp3p's IE6 cookie decisions to every Set-Cookie header.
+ * applies libp3p's cookie decisions (the IE6 levels, or a privacy profile)
+ * to every Set-Cookie header.
  *
  * This file is glue only: everything about policies and cookies is decided
  * by libp3p (p3p.h).
@@ -29,8 +30,24 @@
 
 
 typedef struct {
+    ngx_str_t                   name;
+    p3p_profile                 profile;
+} ngx_http_p3p_profile_t;
+
+
+typedef struct {
     ngx_flag_t                  used;
+
+    /* ngx_http_p3p_profile_t, by value: location settings keep indexes */
+    ngx_array_t                 profiles;
 } ngx_http_p3p_main_conf_t;
+
+
+typedef struct {
+    ngx_str_t                   name;
+    ngx_uint_t                  prefix;
+    p3p_policy                  policy;
+} ngx_http_p3p_cookie_policy_t;
 
 
 typedef struct {
@@ -39,10 +56,19 @@ typedef struct {
     p3p_policy                  policy;
     ngx_str_t                   header;
 
-    /* p3p_cookies: a P3P_LEVEL_*, or NGX_HTTP_P3P_COOKIES_* */
+    /*
+     * p3p_cookies: a level of the profile, or NGX_HTTP_P3P_COOKIES_*;
+     * profiles are 1-based indexes into the main conf's profiles, and
+     * 0 means the IE6 levels of p3p_cookie_decide()
+     */
     ngx_uint_t                  cookies;
+    ngx_uint_t                  cookies_profile;
     ngx_http_complex_value_t   *cookies_cv;
     ngx_uint_t                  fallback;
+    ngx_uint_t                  fallback_profile;
+
+    /* p3p_cookie_policy: ngx_http_p3p_cookie_policy_t, in order */
+    ngx_array_t                *cookie_policies;
 
     /* p3p_party: a P3P_PARTY_*, or NGX_HTTP_P3P_PARTY_* */
     ngx_uint_t                  party;
@@ -64,7 +90,15 @@ static ngx_int_t ngx_http_p3p_header_filter(ngx_http_request_t *r);
 static ngx_int_t ngx_http_p3p_cookies(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx, size_t size);
 static ngx_int_t ngx_http_p3p_level(ngx_http_request_t *r,
-    ngx_http_p3p_loc_conf_t *plcf, uint32_t *level);
+    ngx_http_p3p_loc_conf_t *plcf, const p3p_profile **profile,
+    uint32_t *level);
+static p3p_status ngx_http_p3p_decide(const p3p_profile *profile,
+    const p3p_policy *policy, uint32_t level, uint32_t party,
+    ngx_str_t *value, p3p_cookie_decision *d);
+static ngx_int_t ngx_http_p3p_setting(ngx_http_p3p_main_conf_t *pmcf,
+    u_char *data, size_t len, ngx_uint_t *profile, uint32_t *level);
+static const p3p_profile *ngx_http_p3p_get_profile(ngx_http_request_t *r,
+    ngx_uint_t profile);
 static uint32_t ngx_http_p3p_party(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf);
 static ngx_int_t ngx_http_p3p_add_header(ngx_http_request_t *r,
@@ -78,6 +112,16 @@ static ngx_int_t ngx_http_p3p_actions_variable(ngx_http_request_t *r,
 
 static char *ngx_http_p3p_policy(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+static ngx_int_t ngx_http_p3p_validate(ngx_conf_t *cf, ngx_command_t *cmd,
+    ngx_str_t *value);
+static char *ngx_http_p3p_profile_directive(ngx_conf_t *cf,
+    ngx_command_t *cmd, void *conf);
+static char *ngx_http_p3p_profile_file(ngx_conf_t *cf, ngx_str_t *name,
+    p3p_profile *profile);
+static char *ngx_http_p3p_cookie_policy(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf);
+static char *ngx_http_p3p_setting_error(ngx_conf_t *cf, ngx_command_t *cmd,
+    ngx_str_t *value, ngx_int_t rc);
 static char *ngx_http_p3p_cookies_directive(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_p3p_fallback(ngx_conf_t *cf, ngx_command_t *cmd,
@@ -114,6 +158,20 @@ static ngx_command_t  ngx_http_p3p_commands[] = {
     { ngx_string("p3p_cookies"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
       ngx_http_p3p_cookies_directive,
+      NGX_HTTP_LOC_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("p3p_profile"),
+      NGX_HTTP_MAIN_CONF|NGX_CONF_TAKE2,
+      ngx_http_p3p_profile_directive,
+      NGX_HTTP_MAIN_CONF_OFFSET,
+      0,
+      NULL },
+
+    { ngx_string("p3p_cookie_policy"),
+      NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE2,
+      ngx_http_p3p_cookie_policy,
       NGX_HTTP_LOC_CONF_OFFSET,
       0,
       NULL },
@@ -299,20 +357,22 @@ static ngx_int_t
 ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
     ngx_http_p3p_ctx_t *ctx, size_t size)
 {
-    u_char               *p, *buf;
-    size_t                len;
-    uint32_t              level, party, action;
-    ngx_int_t             rv;
-    ngx_str_t             value;
-    ngx_uint_t            i;
-    p3p_status            rc;
-    const char           *name;
-    ngx_list_part_t      *part;
-    ngx_table_elt_t      *h;
-    const p3p_policy     *policy;
-    p3p_cookie_decision   d;
+    u_char                        *p, *buf;
+    size_t                         len;
+    uint32_t                       level, party, action;
+    ngx_int_t                      rv;
+    ngx_str_t                      value;
+    ngx_uint_t                     i, j, n;
+    p3p_status                     rc;
+    const char                    *name;
+    ngx_list_part_t               *part;
+    ngx_table_elt_t               *h;
+    const p3p_policy              *policy;
+    const p3p_profile             *profile;
+    p3p_cookie_decision            d;
+    ngx_http_p3p_cookie_policy_t  *cp;
 
-    rv = ngx_http_p3p_level(r, plcf, &level);
+    rv = ngx_http_p3p_level(r, plcf, &profile, &level);
 
     if (rv != NGX_OK) {
         /* NGX_DECLINED: the variable said "off" */
@@ -321,6 +381,15 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 
     party = ngx_http_p3p_party(r, plcf);
     policy = ctx->has_policy ? &ctx->policy : NULL;
+
+    if (plcf->cookie_policies) {
+        cp = plcf->cookie_policies->elts;
+        n = plcf->cookie_policies->nelts;
+
+    } else {
+        cp = NULL;
+        n = 0;
+    }
 
     p = ngx_pnalloc(r->pool, size);
     if (p == NULL) {
@@ -351,8 +420,31 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 
         value = h[i].value;
 
-        rc = p3p_cookie_decide(policy, level, party, value.data, value.len,
-                               ngx_time(), &d);
+        rc = ngx_http_p3p_decide(profile, policy, level, party, &value, &d);
+
+        /*
+         * A cookie with its own policy is decided again under it: the
+         * first decision gives the name as the library reads it, so the
+         * name is never parsed here; the patterns are plain strings.
+         */
+
+        if (rc == P3P_STATUS_OK && n && d.name_offset + d.name_len <= value.len)
+        {
+            for (j = 0; j < n; j++) {
+                if (cp[j].prefix ? d.name_len >= cp[j].name.len
+                                 : d.name_len == cp[j].name.len)
+                {
+                    if (ngx_strncmp(value.data + d.name_offset,
+                                    cp[j].name.data, cp[j].name.len)
+                        == 0)
+                    {
+                        rc = ngx_http_p3p_decide(profile, &cp[j].policy,
+                                                 level, party, &value, &d);
+                        break;
+                    }
+                }
+            }
+        }
 
         if (rc == P3P_STATUS_OK) {
             action = d.action;
@@ -422,13 +514,30 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 }
 
 
+static p3p_status
+ngx_http_p3p_decide(const p3p_profile *profile, const p3p_policy *policy,
+    uint32_t level, uint32_t party, ngx_str_t *value, p3p_cookie_decision *d)
+{
+    if (profile == NULL) {
+        return p3p_cookie_decide(policy, level, party, value->data,
+                                 value->len, ngx_time(), d);
+    }
+
+    return p3p_profile_cookie_decide(profile, policy, level, party,
+                                     value->data, value->len, ngx_time(), d);
+}
+
+
 static ngx_int_t
 ngx_http_p3p_level(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
-    uint32_t *level)
+    const p3p_profile **profile, uint32_t *level)
 {
-    ngx_str_t  value;
+    ngx_str_t                  value;
+    ngx_uint_t                 index;
+    ngx_http_p3p_main_conf_t  *pmcf;
 
     if (plcf->cookies != NGX_HTTP_P3P_COOKIES_VAR) {
+        *profile = ngx_http_p3p_get_profile(r, plcf->cookies_profile);
         *level = (uint32_t) plcf->cookies;
         return NGX_OK;
     }
@@ -444,10 +553,16 @@ ngx_http_p3p_level(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
         return NGX_DECLINED;
     }
 
-    if (p3p_level_parse(value.data, value.len, level) == P3P_STATUS_OK) {
+    pmcf = ngx_http_get_module_main_conf(r, ngx_http_p3p_module);
+
+    if (ngx_http_p3p_setting(pmcf, value.data, value.len, &index, level)
+        == NGX_OK)
+    {
+        *profile = ngx_http_p3p_get_profile(r, index);
         return NGX_OK;
     }
 
+    *profile = ngx_http_p3p_get_profile(r, plcf->fallback_profile);
     *level = (uint32_t) plcf->fallback;
 
     if (!ngx_http_p3p_level_warned) {
@@ -455,11 +570,92 @@ ngx_http_p3p_level(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 
         ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
                       "p3p: unknown level \"%V\" in \"p3p_cookies\", "
-                      "using \"%s\" (logged once per worker)",
-                      &value, p3p_level_str(*level));
+                      "using \"p3p_cookies_fallback\" (logged once per "
+                      "worker)", &value);
     }
 
     return NGX_OK;
+}
+
+
+/*
+ * Parses a p3p_cookies value that is not "off" or a variable: an IE6
+ * level, or NAME or NAME:LEVEL of a profile defined by p3p_profile.
+ * Returns NGX_OK, NGX_DECLINED (no such level or profile) or NGX_ABORT
+ * (the profile has no such level, or needs one).
+ */
+
+static ngx_int_t
+ngx_http_p3p_setting(ngx_http_p3p_main_conf_t *pmcf, u_char *data,
+    size_t len, ngx_uint_t *profile, uint32_t *level)
+{
+    u_char                  *colon, *name;
+    size_t                   name_len;
+    ngx_uint_t               i;
+    p3p_status               rc;
+    ngx_http_p3p_profile_t  *prof;
+
+    if (p3p_level_parse(data, len, level) == P3P_STATUS_OK) {
+        *profile = 0;
+        return NGX_OK;
+    }
+
+    colon = ngx_strlchr(data, data + len, ':');
+    name_len = (colon ? colon : data + len) - data;
+
+    prof = pmcf->profiles.elts;
+
+    for (i = 0; i < pmcf->profiles.nelts; i++) {
+        if (prof[i].name.len == name_len
+            && ngx_strncmp(prof[i].name.data, data, name_len) == 0)
+        {
+            break;
+        }
+    }
+
+    if (i == pmcf->profiles.nelts) {
+        return NGX_DECLINED;
+    }
+
+    /*
+     * Without a level, ask for the library's name of the single rule set:
+     * only profiles that ignore the level accept it.
+     */
+
+    if (colon) {
+        name = colon + 1;
+        len = data + len - name;
+
+    } else {
+        name = (u_char *) "profile";
+        len = sizeof("profile") - 1;
+    }
+
+    rc = p3p_profile_level_parse(&prof[i].profile, name, len, level);
+    if (rc != P3P_STATUS_OK) {
+        return NGX_ABORT;
+    }
+
+    *profile = i + 1;
+
+    return NGX_OK;
+}
+
+
+static const p3p_profile *
+ngx_http_p3p_get_profile(ngx_http_request_t *r, ngx_uint_t profile)
+{
+    ngx_http_p3p_profile_t    *prof;
+    ngx_http_p3p_main_conf_t  *pmcf;
+
+    if (profile == 0) {
+        return NULL;
+    }
+
+    pmcf = ngx_http_get_module_main_conf(r, ngx_http_p3p_module);
+    prof = pmcf->profiles.elts;
+
+    return &prof[profile - 1].profile;
 }
 
 
@@ -653,12 +849,9 @@ ngx_http_p3p_policy(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_p3p_loc_conf_t *plcf = conf;
 
-    u_char                    *msg;
-    size_t                     n, len;
+    size_t                     len;
     ngx_str_t                 *value;
-    ngx_uint_t                 i, errors;
     p3p_status                 rc;
-    p3p_diagnostic            *diags;
     ngx_http_p3p_main_conf_t  *pmcf;
 
     if (plcf->policy_set != NGX_CONF_UNSET) {
@@ -672,65 +865,7 @@ ngx_http_p3p_policy(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
         return NGX_CONF_OK;
     }
 
-    /* the library validates; every finding is reported with file:line */
-
-    rc = p3p_diagnostics(value[1].data, value[1].len, P3P_INPUT_TOKENS,
-                         NULL, 0, &n);
-    if (rc != P3P_STATUS_OK) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "p3p_diagnostics() failed: %s", p3p_status_str(rc));
-        return NGX_CONF_ERROR;
-    }
-
-    errors = 0;
-
-    if (n) {
-        diags = ngx_palloc(cf->temp_pool, n * sizeof(p3p_diagnostic));
-        if (diags == NULL) {
-            return NGX_CONF_ERROR;
-        }
-
-        rc = p3p_diagnostics(value[1].data, value[1].len, P3P_INPUT_TOKENS,
-                             diags, n, &n);
-        if (rc != P3P_STATUS_OK) {
-            ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                               "p3p_diagnostics() failed: %s",
-                               p3p_status_str(rc));
-            return NGX_CONF_ERROR;
-        }
-
-        for (i = 0; i < n; i++) {
-            rc = p3p_diagnostic_message(&diags[i], value[1].data,
-                                        value[1].len, NULL, 0, &len);
-            if (rc != P3P_STATUS_OK) {
-                continue;
-            }
-
-            msg = ngx_pnalloc(cf->temp_pool, len);
-            if (msg == NULL) {
-                return NGX_CONF_ERROR;
-            }
-
-            if (p3p_diagnostic_message(&diags[i], value[1].data,
-                                       value[1].len, msg, len, &len)
-                != P3P_STATUS_OK)
-            {
-                continue;
-            }
-
-            if (diags[i].severity == P3P_SEVERITY_ERROR) {
-                errors++;
-                ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                                   "invalid \"p3p_policy\": %*s", len, msg);
-
-            } else {
-                ngx_conf_log_error(NGX_LOG_WARN, cf, 0,
-                                   "\"p3p_policy\": %*s", len, msg);
-            }
-        }
-    }
-
-    if (errors) {
+    if (ngx_http_p3p_validate(cf, cmd, &value[1]) != NGX_OK) {
         return NGX_CONF_ERROR;
     }
 
@@ -765,10 +900,346 @@ ngx_http_p3p_policy(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 failed:
 
     ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                       "invalid \"p3p_policy\" \"%V\": %s",
-                       &value[1], p3p_status_str(rc));
+                       "invalid \"%V\" \"%V\": %s",
+                       &cmd->name, &value[1], p3p_status_str(rc));
 
     return NGX_CONF_ERROR;
+}
+
+
+/*
+ * The library validates compact-policy tokens; every finding is reported
+ * with the directive's file:line, errors fail the configuration.
+ */
+
+static ngx_int_t
+ngx_http_p3p_validate(ngx_conf_t *cf, ngx_command_t *cmd, ngx_str_t *value)
+{
+    u_char          *msg;
+    size_t           n, len;
+    ngx_uint_t       i, errors;
+    p3p_status       rc;
+    p3p_diagnostic  *diags;
+
+    rc = p3p_diagnostics(value->data, value->len, P3P_INPUT_TOKENS,
+                         NULL, 0, &n);
+    if (rc != P3P_STATUS_OK) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "p3p_diagnostics() failed: %s", p3p_status_str(rc));
+        return NGX_ERROR;
+    }
+
+    if (n == 0) {
+        return NGX_OK;
+    }
+
+    diags = ngx_palloc(cf->temp_pool, n * sizeof(p3p_diagnostic));
+    if (diags == NULL) {
+        return NGX_ERROR;
+    }
+
+    rc = p3p_diagnostics(value->data, value->len, P3P_INPUT_TOKENS,
+                         diags, n, &n);
+    if (rc != P3P_STATUS_OK) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "p3p_diagnostics() failed: %s", p3p_status_str(rc));
+        return NGX_ERROR;
+    }
+
+    errors = 0;
+
+    for (i = 0; i < n; i++) {
+        rc = p3p_diagnostic_message(&diags[i], value->data, value->len,
+                                    NULL, 0, &len);
+        if (rc != P3P_STATUS_OK) {
+            continue;
+        }
+
+        msg = ngx_pnalloc(cf->temp_pool, len);
+        if (msg == NULL) {
+            return NGX_ERROR;
+        }
+
+        if (p3p_diagnostic_message(&diags[i], value->data, value->len,
+                                   msg, len, &len)
+            != P3P_STATUS_OK)
+        {
+            continue;
+        }
+
+        if (diags[i].severity == P3P_SEVERITY_ERROR) {
+            errors++;
+            ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                               "invalid \"%V\": %*s", &cmd->name, len, msg);
+
+        } else {
+            ngx_conf_log_error(NGX_LOG_WARN, cf, 0,
+                               "\"%V\": %*s", &cmd->name, len, msg);
+        }
+    }
+
+    return errors ? NGX_ERROR : NGX_OK;
+}
+
+
+static char *
+ngx_http_p3p_profile_directive(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf)
+{
+    ngx_http_p3p_main_conf_t *pmcf = conf;
+
+    uint32_t                 level;
+    ngx_str_t               *value;
+    ngx_uint_t               i;
+    p3p_status               rc;
+    ngx_http_p3p_profile_t  *prof;
+
+    value = cf->args->elts;
+
+    /*
+     * p3p_cookies reads "off", the IE6 levels, NAME:LEVEL and variables
+     * before profile names: a name that would be shadowed is refused
+     */
+
+    if (value[1].len == 0
+        || ngx_strcmp(value[1].data, "off") == 0
+        || ngx_strlchr(value[1].data, value[1].data + value[1].len, ':')
+        || ngx_strlchr(value[1].data, value[1].data + value[1].len, '$')
+        || p3p_level_parse(value[1].data, value[1].len, &level)
+           == P3P_STATUS_OK)
+    {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid profile name \"%V\" in \"%V\" directive, "
+                           "it must not be empty, \"off\", a level, "
+                           "or contain \":\" or \"$\"",
+                           &value[1], &cmd->name);
+        return NGX_CONF_ERROR;
+    }
+
+    prof = pmcf->profiles.elts;
+
+    for (i = 0; i < pmcf->profiles.nelts; i++) {
+        if (prof[i].name.len == value[1].len
+            && ngx_strncmp(prof[i].name.data, value[1].data, value[1].len)
+               == 0)
+        {
+            ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                               "duplicate profile \"%V\" in \"%V\" directive",
+                               &value[1], &cmd->name);
+            return NGX_CONF_ERROR;
+        }
+    }
+
+    prof = ngx_array_push(&pmcf->profiles);
+    if (prof == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    prof->name = value[1];
+
+    /* a built-in name first; anything else is a file */
+
+    rc = p3p_profile_builtin(value[2].data, value[2].len, &prof->profile);
+
+    if (rc == P3P_STATUS_OK) {
+        return NGX_CONF_OK;
+    }
+
+    if (rc != P3P_STATUS_UNKNOWN_NAME) {
+        pmcf->profiles.nelts--;
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "p3p_profile_builtin() failed: %s",
+                           p3p_status_str(rc));
+        return NGX_CONF_ERROR;
+    }
+
+    if (ngx_http_p3p_profile_file(cf, &value[2], &prof->profile)
+        != NGX_CONF_OK)
+    {
+        pmcf->profiles.nelts--;
+        return NGX_CONF_ERROR;
+    }
+
+    return NGX_CONF_OK;
+}
+
+
+static char *
+ngx_http_p3p_profile_file(ngx_conf_t *cf, ngx_str_t *name,
+    p3p_profile *profile)
+{
+    u_char             *buf, *msg;
+    off_t               size;
+    size_t              len;
+    ssize_t             n;
+    ngx_fd_t            fd;
+    ngx_str_t           path;
+    p3p_status          rc;
+    ngx_file_info_t     fi;
+    p3p_profile_error   err;
+
+    path = *name;
+
+    if (ngx_conf_full_name(cf->cycle, &path, 1) != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
+
+    fd = ngx_open_file(path.data, NGX_FILE_RDONLY, NGX_FILE_OPEN, 0);
+
+    if (fd == NGX_INVALID_FILE) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
+                           "\"%V\" is not a built-in profile and "
+                           ngx_open_file_n " \"%V\" failed", name, &path);
+        return NGX_CONF_ERROR;
+    }
+
+    buf = NULL;
+    size = 0;
+
+    if (ngx_fd_info(fd, &fi) == NGX_FILE_ERROR) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
+                           ngx_fd_info_n " \"%V\" failed", &path);
+        goto failed;
+    }
+
+    size = ngx_file_size(&fi);
+
+    /* the whole file: the library sets its own size limit */
+
+    buf = ngx_pnalloc(cf->temp_pool, size ? (size_t) size : 1);
+    if (buf == NULL) {
+        goto failed;
+    }
+
+    for (len = 0; len < (size_t) size; len += n) {
+        n = ngx_read_fd(fd, buf + len, (size_t) size - len);
+
+        if (n == -1) {
+            ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
+                               ngx_read_fd_n " \"%V\" failed", &path);
+            goto failed;
+        }
+
+        if (n == 0) {
+            break;
+        }
+    }
+
+    if (ngx_close_file(fd) == NGX_FILE_ERROR) {
+        ngx_log_error(NGX_LOG_ALERT, cf->log, ngx_errno,
+                      ngx_close_file_n " \"%V\" failed", &path);
+    }
+
+    rc = p3p_profile_load(buf, len, profile, &err);
+
+    if (rc == P3P_STATUS_OK) {
+        return NGX_CONF_OK;
+    }
+
+    if (rc != P3P_STATUS_PROFILE_INVALID) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "p3p_profile_load(\"%V\") failed: %s",
+                           &path, p3p_status_str(rc));
+        return NGX_CONF_ERROR;
+    }
+
+    /* "FILE:LINE:COLUMN: message", as compilers print it */
+
+    if (p3p_profile_error_message(&err, NULL, 0, &len) != P3P_STATUS_OK
+        || (msg = ngx_pnalloc(cf->temp_pool, len)) == NULL
+        || p3p_profile_error_message(&err, msg, len, &len) != P3P_STATUS_OK)
+    {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid \"p3p_profile\" file %V:%uD:%uD: %s",
+                           &path, err.line, err.column,
+                           p3p_profile_error_str(err.code));
+        return NGX_CONF_ERROR;
+    }
+
+    if (err.count > 1) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid \"p3p_profile\" file %V:%*s "
+                           "(%uD errors in all)",
+                           &path, len, msg, err.count);
+
+    } else {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid \"p3p_profile\" file %V:%*s",
+                           &path, len, msg);
+    }
+
+    return NGX_CONF_ERROR;
+
+failed:
+
+    if (ngx_close_file(fd) == NGX_FILE_ERROR) {
+        ngx_log_error(NGX_LOG_ALERT, cf->log, ngx_errno,
+                      ngx_close_file_n " \"%V\" failed", &path);
+    }
+
+    return NGX_CONF_ERROR;
+}
+
+
+static char *
+ngx_http_p3p_cookie_policy(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
+{
+    ngx_http_p3p_loc_conf_t *plcf = conf;
+
+    u_char                        *star;
+    ngx_str_t                     *value;
+    p3p_status                     rc;
+    ngx_http_p3p_cookie_policy_t  *cp;
+
+    value = cf->args->elts;
+
+    /* a "*" is only meaningful last, as a prefix match */
+
+    star = ngx_strlchr(value[1].data, value[1].data + value[1].len, '*');
+
+    if (value[1].len == 0
+        || (star && star != value[1].data + value[1].len - 1))
+    {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid cookie name \"%V\" in \"%V\" directive, "
+                           "it must be a name or a prefix ending in \"*\"",
+                           &value[1], &cmd->name);
+        return NGX_CONF_ERROR;
+    }
+
+    if (ngx_http_p3p_validate(cf, cmd, &value[2]) != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
+
+    if (plcf->cookie_policies == NULL) {
+        plcf->cookie_policies = ngx_array_create(cf->pool, 4,
+                                         sizeof(ngx_http_p3p_cookie_policy_t));
+        if (plcf->cookie_policies == NULL) {
+            return NGX_CONF_ERROR;
+        }
+    }
+
+    cp = ngx_array_push(plcf->cookie_policies);
+    if (cp == NULL) {
+        return NGX_CONF_ERROR;
+    }
+
+    cp->name = value[1];
+    cp->prefix = (star != NULL);
+
+    if (cp->prefix) {
+        cp->name.len--;
+    }
+
+    rc = p3p_policy_parse_tokens(value[2].data, value[2].len, &cp->policy);
+    if (rc != P3P_STATUS_OK) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid \"%V\" \"%V\": %s",
+                           &cmd->name, &value[2], p3p_status_str(rc));
+        return NGX_CONF_ERROR;
+    }
+
+    return NGX_CONF_OK;
 }
 
 
@@ -779,6 +1250,7 @@ ngx_http_p3p_cookies_directive(ngx_conf_t *cf, ngx_command_t *cmd,
     ngx_http_p3p_loc_conf_t *plcf = conf;
 
     uint32_t                   level;
+    ngx_int_t                  rc;
     ngx_str_t                 *value;
     ngx_http_p3p_main_conf_t  *pmcf;
 
@@ -806,13 +1278,10 @@ ngx_http_p3p_cookies_directive(ngx_conf_t *cf, ngx_command_t *cmd,
         return NGX_CONF_OK;
     }
 
-    if (p3p_level_parse(value[1].data, value[1].len, &level) != P3P_STATUS_OK)
-    {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "invalid value \"%V\" in \"%V\" directive, "
-                           "it must be \"off\", a level or a variable",
-                           &value[1], &cmd->name);
-        return NGX_CONF_ERROR;
+    rc = ngx_http_p3p_setting(pmcf, value[1].data, value[1].len,
+                              &plcf->cookies_profile, &level);
+    if (rc != NGX_OK) {
+        return ngx_http_p3p_setting_error(cf, cmd, &value[1], rc);
     }
 
     plcf->cookies = level;
@@ -822,12 +1291,36 @@ ngx_http_p3p_cookies_directive(ngx_conf_t *cf, ngx_command_t *cmd,
 
 
 static char *
+ngx_http_p3p_setting_error(ngx_conf_t *cf, ngx_command_t *cmd,
+    ngx_str_t *value, ngx_int_t rc)
+{
+    if (rc == NGX_ABORT) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid value \"%V\" in \"%V\" directive, "
+                           "the profile has no such level, or needs "
+                           "NAME:LEVEL", value, &cmd->name);
+
+    } else {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid value \"%V\" in \"%V\" directive, "
+                           "it must be \"off\", a level, a profile defined "
+                           "by \"p3p_profile\" before it (NAME or "
+                           "NAME:LEVEL) or a variable", value, &cmd->name);
+    }
+
+    return NGX_CONF_ERROR;
+}
+
+
+static char *
 ngx_http_p3p_fallback(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 {
     ngx_http_p3p_loc_conf_t *plcf = conf;
 
-    uint32_t    level;
-    ngx_str_t  *value;
+    uint32_t                   level;
+    ngx_int_t                  rc;
+    ngx_str_t                 *value;
+    ngx_http_p3p_main_conf_t  *pmcf;
 
     if (plcf->fallback != NGX_CONF_UNSET_UINT) {
         return "is duplicate";
@@ -835,11 +1328,16 @@ ngx_http_p3p_fallback(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 
     value = cf->args->elts;
 
-    if (p3p_level_parse(value[1].data, value[1].len, &level) != P3P_STATUS_OK)
-    {
+    pmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_p3p_module);
+
+    rc = ngx_http_p3p_setting(pmcf, value[1].data, value[1].len,
+                              &plcf->fallback_profile, &level);
+    if (rc != NGX_OK) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
                            "invalid value \"%V\" in \"%V\" directive, "
-                           "it must be a level", &value[1], &cmd->name);
+                           "it must be a level or a profile defined by "
+                           "\"p3p_profile\" before it (NAME or NAME:LEVEL)",
+                           &value[1], &cmd->name);
         return NGX_CONF_ERROR;
     }
 
@@ -953,6 +1451,13 @@ ngx_http_p3p_create_main_conf(ngx_conf_t *cf)
      *     pmcf->used = 0;
      */
 
+    if (ngx_array_init(&pmcf->profiles, cf->pool, 2,
+                       sizeof(ngx_http_p3p_profile_t))
+        != NGX_OK)
+    {
+        return NULL;
+    }
+
     return pmcf;
 }
 
@@ -972,7 +1477,10 @@ ngx_http_p3p_create_loc_conf(ngx_conf_t *cf)
      *
      *     conf->policy = { 0 };
      *     conf->header = { 0, NULL };
+     *     conf->cookies_profile = 0;
      *     conf->cookies_cv = NULL;
+     *     conf->fallback_profile = 0;
+     *     conf->cookie_policies = NULL;
      *     conf->party_cv = NULL;
      */
 
@@ -1006,7 +1514,14 @@ ngx_http_p3p_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 
     if (conf->cookies == NGX_CONF_UNSET_UINT) {
         conf->cookies = prev->cookies;
+        conf->cookies_profile = prev->cookies_profile;
         conf->cookies_cv = prev->cookies_cv;
+    }
+
+    /* the whole list, as add_header: a location with its own has only it */
+
+    if (conf->cookie_policies == NULL) {
+        conf->cookie_policies = prev->cookie_policies;
     }
 
     if (conf->cookies == NGX_CONF_UNSET_UINT) {
@@ -1022,8 +1537,14 @@ ngx_http_p3p_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
         conf->party = NGX_HTTP_P3P_PARTY_AUTO;
     }
 
-    ngx_conf_merge_uint_value(conf->fallback, prev->fallback,
-                              P3P_LEVEL_MEDIUM);
+    if (conf->fallback == NGX_CONF_UNSET_UINT) {
+        conf->fallback = prev->fallback;
+        conf->fallback_profile = prev->fallback_profile;
+    }
+
+    if (conf->fallback == NGX_CONF_UNSET_UINT) {
+        conf->fallback = P3P_LEVEL_MEDIUM;
+    }
     ngx_conf_merge_uint_value(conf->on_error, prev->on_error,
                               NGX_HTTP_P3P_ERROR_ACCEPT);
 

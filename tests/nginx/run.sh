@@ -83,9 +83,17 @@ H2=$(ngx_free_port)
 
 declare -A EXPECT CLASS VERDICT
 
+# load_cli KEY VALUE [PROFILE CELLS]: EXPECT[KEY/party/kind/level] from the
+# grid of "p3p explain", by default the 24 cells of the IE6 levels; a
+# profile has its own level keys (low ... default), or "profile" alone
 load_cli() {
-    local key=$1 value=$2 json party="" kind="" level="" n=0 tok
-    json=$("$CLI" explain --json "$value")
+    local key=$1 value=$2 json party="" kind="" level="" n=0 tok cells=24
+    if [ $# -ge 4 ]; then
+        json=$("$CLI" explain --json --profile "$3" "$value")
+        cells=$4
+    else
+        json=$("$CLI" explain --json "$value")
+    fi
     CLASS[$key]=$(grep -o '"class": *"[a-z_]*"' <<<"$json" | head -n 1 | sed 's/.*"\([a-z_]*\)"$/\1/')
     VERDICT[$key]=$(grep -o '"verdict": *"[a-z_]*"' <<<"$json" | head -n 1 | sed 's/.*"\([a-z_]*\)"$/\1/')
     json=${json#*\"grid\":}
@@ -98,12 +106,12 @@ load_cli() {
             *action*)
                 EXPECT[$key/$party/$kind/$level]=$(sed 's/.*"\([a-z_]*\)"$/\1/' <<<"$tok")
                 n=$((n + 1))
-                [ $n -eq 24 ] && break
+                [ $n -eq $cells ] && break
                 ;;
             *) level=$(sed 's/^"\([a-z_]*\)".*/\1/' <<<"$tok") ;;
         esac
-    done < <(grep -oE '"(first_party|third_party|persistent|session|block_all|high|medium_high|medium|low|accept_all)": *\{|"action": *"[a-z_]+"' <<<"$json")
-    [ $n -eq 24 ]
+    done < <(grep -oE '"(first_party|third_party|persistent|session|block_all|high|medium_high|medium|low|accept_all|default|profile)": *\{|"action": *"[a-z_]+"' <<<"$json")
+    [ $n -eq $cells ]
 }
 
 load_table() {
@@ -139,6 +147,23 @@ else
                      block accept accept accept accept accept
     CLASS=([pol]=none [nopol]=no_policy [ok]=ok)
     VERDICT=([pol]=unsatisfactory [nopol]=no_policy [ok]=satisfactory)
+fi
+
+# Profiles: only the library knows their decisions, so the p3p command
+# must be there (make builds it before the module).
+PROFILES="$root/profiles"
+TRK='CUR TAI OUR SAM IND PHY ONL'
+MOZ_LEVELS=(low medium high default)
+if [ -x "$CLI" ] && load_cli trk "$TRK" \
+    && load_cli mozpol "$SEED" mozilla 16 \
+    && load_cli mozok "$OKPOL" mozilla 16 \
+    && load_cli mozhigh "$SEED" mozilla:high 4 \
+    && load_cli ie6pol "$SEED" ie6 24 \
+    && load_cli ess "$SEED" "$PROFILES/essential-only.xml" 4 \
+    && load_cli notrack "$SEED" "$PROFILES/no-tracking.xml" 4; then
+    ok
+else
+    bad "expected profile decisions from $CLI"
 fi
 
 # ---------------------------------------------------------------------------
@@ -178,6 +203,20 @@ $(ngx_temp_paths)
     map \$http_sec_gpc \$p3p_level {
         "1"      high;
         default  medium;
+    }
+
+    p3p_profile mozilla   mozilla;
+    p3p_profile moz-high  mozilla:high;
+    p3p_profile ie6x      ie6;
+    p3p_profile essential $PROFILES/essential-only.xml;
+    # relative: against the configuration directory
+    p3p_profile notrack   no-tracking.xml;
+
+    # Global Privacy Control or a consent cookie choose the profile
+    map "\$http_sec_gpc:\$cookie_consent" \$p3p_consent {
+        ~^1:           essential;
+        ~:essential\$  essential;
+        default        medium;
     }
 
     # the upstream: the module is not used here
@@ -402,11 +441,105 @@ EOF
             add_header Set-Cookie "main=1";
             return 200 'A<!--# include virtual="/proxy/sub-cookie" -->B';
         }
+
+        location = /prof/moz-high {
+            p3p_cookies moz-high;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /prof/ie6x {
+            p3p_cookies ie6x:high;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /prof/essential {
+            p3p_cookies essential;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /prof/notrack {
+            p3p_cookies notrack;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /prof/var {
+            p3p_cookies \$arg_p;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /consent {
+            p3p_cookies \$p3p_consent;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location /cp/ {
+            p3p_policy off;
+            p3p_cookies medium;
+            p3p_cookie_policy pers "$OKPOL";
+            p3p_cookie_policy ana_keep "$OKPOL";
+            p3p_cookie_policy ana_* "$TRK";
+            add_header Set-Cookie "$PERS";
+            add_header Set-Cookie "ana_keep=1; Max-Age=3600; Path=/";
+            add_header Set-Cookie "ana_x=1; Max-Age=3600; Path=/";
+            add_header Set-Cookie "other=1; Max-Age=3600; Path=/";
+
+            location = /cp/inherit {
+                return 200 "ok\n";
+            }
+
+            location = /cp/own {
+                p3p_cookie_policy other "$OKPOL";
+                return 200 "ok\n";
+            }
+        }
+
+        location = /cp-pol {
+            p3p_cookies medium;
+            p3p_cookie_policy pe* "$OKPOL";
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        location = /cp-prof {
+            p3p_cookies mozilla:high;
+            p3p_party third;
+            p3p_cookie_policy pers "$OKPOL";
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+EOF
+    for level in "${MOZ_LEVELS[@]}"; do
+        cat <<EOF
+
+        location = /prof/mozilla/$level {
+            p3p_cookies mozilla:$level;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+EOF
+    done
+    cat <<EOF
     }
 }
 EOF
 } >"$P/conf/nginx.conf"
 echo ok >"$P/html/ok.txt"
+cp "$PROFILES/no-tracking.xml" "$P/conf/no-tracking.xml"
 
 # ---------------------------------------------------------------------------
 # Helpers
@@ -518,7 +651,10 @@ at_line() {
     echo "$1.conf:$(grep -n -F -- "$2" "$P/conf/$1.conf" | head -n 1 | cut -d: -f1)"
 }
 
-# conf_fails NAME DIRECTIVES... : nginx -t must fail; prints its output
+# conf_fails NAME DIRECTIVES... : nginx -t must fail; prints its output.
+# The lines of CONF_HTTP go to the http block, before the server (the
+# call runs in a subshell: the caller empties it afterwards).
+CONF_HTTP=()
 conf_fails() {
     local name=$1 conf="$P/conf/$1.conf"
     shift
@@ -528,6 +664,7 @@ conf_fails() {
         echo "events { }"
         echo "http {"
         ngx_temp_paths
+        [ ${#CONF_HTTP[@]} -eq 0 ] || printf '    %s\n' "${CONF_HTTP[@]}"
         echo "    server {"
         echo "        listen 127.0.0.1:$FRONT;"
         printf '        %s\n' "$@"
@@ -571,6 +708,87 @@ check "a quote in p3p_policy is reported for p3p_policy" grep -q 'p3p_policy' <<
 
 out=$(conf_fails dup 'p3p_cookies medium;' 'p3p_cookies high;')
 check "duplicate p3p_cookies fails" grep -q '"p3p_cookies" directive is duplicate' <<<"$out"
+
+# profiles
+cat >"$P/conf/broken.xml" <<'XML'
+<MSIEPrivacy>
+  <MSIEPrivacySettings formatVersion="6">
+    <p3pCookiePolicy zone="internet">
+      <firstParty noPolicyDefault="reject" noRuleDefault="accept" alwaysAllowSession="no">
+        <if expr="CUR,FOO" action="reject"/>
+      </firstParty>
+    </p3pCookiePolicy>
+  </MSIEPrivacySettings>
+</MSIEPrivacy>
+XML
+# the first error, located as the library reports it
+want=$("$CLI" profile check "$P/conf/broken.xml" 2>&1 | head -n 1 | sed 's/ \[[a-z_]*\]$//') || true
+case "$want" in "$P/conf/broken.xml:"[0-9]*:[0-9]*:*) ;; *) want="$P/conf/broken.xml:3:5: " ;; esac
+CONF_HTTP=('p3p_profile broken broken.xml;')
+out=$(conf_fails badprofile 'p3p_cookies broken;')
+CONF_HTTP=()
+check "nginx -t rejects a bad profile file" grep -q 'test failed' <<<"$out"
+check "bad profile: the file's line:column and the library's message" \
+    grep -qF "invalid \"p3p_profile\" file $want" <<<"$out"
+check "bad profile: the directive's file:line" \
+    grep -qE "invalid \"p3p_profile\" file .*$(at_line badprofile broken.xml)" <<<"$out"
+check "bad profile: the number of errors" grep -qF '(2 errors in all)' <<<"$out"
+[ $fail = 0 ] || echo "$out"
+
+CONF_HTTP=('p3p_profile gone no-such-file.xml;')
+out=$(conf_fails noprofile)
+CONF_HTTP=()
+check "a missing profile file fails with file:line" \
+    grep -qE "\"no-such-file.xml\" is not a built-in profile and open\(\) \"$P/conf/no-such-file.xml\" failed.*$(at_line noprofile no-such)" <<<"$out"
+
+CONF_HTTP=('p3p_profile moz mozilla;' 'p3p_profile moz mozilla:high;')
+out=$(conf_fails dupprofile)
+CONF_HTTP=()
+check "duplicate profile name fails" \
+    grep -qE "duplicate profile \"moz\" in \"p3p_profile\" directive.*$(at_line dupprofile mozilla:high)" <<<"$out"
+
+CONF_HTTP=('p3p_profile medium mozilla;')
+out=$(conf_fails levelname)
+CONF_HTTP=()
+check "a profile named as a level fails" grep -qF 'invalid profile name "medium"' <<<"$out"
+
+out=$(conf_fails srvprofile 'p3p_profile moz mozilla;')
+check "p3p_profile in a server block fails" \
+    grep -qF '"p3p_profile" directive is not allowed here' <<<"$out"
+
+CONF_HTTP=('p3p_cookies moz:high;' 'p3p_profile moz mozilla;')
+out=$(conf_fails before)
+CONF_HTTP=()
+check "a profile used before it is defined fails, naming the value" \
+    grep -qE "invalid value \"moz:high\" in \"p3p_cookies\" directive.*$(at_line before 'p3p_cookies')" <<<"$out"
+
+out=$(conf_fails unknownprofile 'p3p_cookies nosuch:high;')
+check "an unknown profile fails, naming the value" \
+    grep -qE "invalid value \"nosuch:high\" in \"p3p_cookies\" directive.*$(at_line unknownprofile nosuch)" <<<"$out"
+
+CONF_HTTP=('p3p_profile moz mozilla;')
+out=$(conf_fails badproflevel 'p3p_cookies moz:extreme;')
+CONF_HTTP=()
+check "an unknown level of a profile fails" \
+    grep -qE "invalid value \"moz:extreme\" in \"p3p_cookies\" directive, the profile has no such level.*$(at_line badproflevel extreme)" <<<"$out"
+
+CONF_HTTP=('p3p_profile moz mozilla;')
+out=$(conf_fails nolevel 'p3p_cookies moz;')
+CONF_HTTP=()
+check "a profile with levels needs one" \
+    grep -qF 'invalid value "moz" in "p3p_cookies" directive, the profile has no such level, or needs NAME:LEVEL' <<<"$out"
+
+CONF_HTTP=('p3p_profile one mozilla:high;')
+out=$(conf_fails onelevel 'p3p_cookies one:high;')
+CONF_HTTP=()
+check "a profile without levels takes none" grep -qF 'invalid value "one:high"' <<<"$out"
+
+out=$(conf_fails badcookiepolicy 'p3p_cookie_policy sid "NOI CURR OUR";')
+check "a bad token in p3p_cookie_policy fails with file:line" \
+    grep -qE "invalid \"p3p_cookie_policy\": unknown token \"CURR\".*$(at_line badcookiepolicy CURR)" <<<"$out"
+
+out=$(conf_fails badpattern 'p3p_cookie_policy "a*b" "NOI DSP COR";')
+check "a star inside a p3p_cookie_policy name fails" grep -qF 'invalid cookie name "a*b"' <<<"$out"
 
 # the seed policy only has warnings: nginx -t passes and shows them
 if ngx_test_config >"$P/t.out" 2>&1; then ok; else bad "nginx -t of the test configuration"; cat "$P/t.out"; fi
@@ -837,6 +1055,125 @@ $OFF2" ]
     next_id head
     fetch "$ID" /grid/pol/medium -I
     check "$ID HEAD persistent cookie" is_action "${EXPECT[pol/first/persistent/medium]}" pers "$PERS"
+
+    # profiles: NAME and NAME:LEVEL, built-in and from files
+    for level in "${MOZ_LEVELS[@]}"; do
+        for party in first third; do
+            next_id "moz-$level-$party"
+            if [ $party = third ]; then
+                fetch "$ID" "/prof/mozilla/$level" "${THIRD[@]}"
+            else
+                fetch "$ID" "/prof/mozilla/$level"
+            fi
+            s=${EXPECT[mozpol/$party/session/$level]:-?}
+            p=${EXPECT[mozpol/$party/persistent/$level]:-?}
+            check "$ID session cookie: $s" is_action "$s" sess "$SESS"
+            check "$ID persistent cookie: $p" is_action "$p" pers "$PERS"
+            expect_log "$ID" "sess:$s,pers:$p|${CLASS[pol]}|${VERDICT[pol]}"
+        done
+    done
+    check "mozilla:high and mozilla:low differ on a third-party cookie" \
+        [ "${EXPECT[mozpol/third/persistent/high]:-x}" != "${EXPECT[mozpol/third/persistent/low]:-x}" ]
+
+    for party in first third; do
+        for prof in moz-high:mozhigh essential:ess notrack:notrack; do
+            next_id "prof-${prof%%:*}-$party"
+            if [ $party = third ]; then
+                fetch "$ID" "/prof/${prof%%:*}" "${THIRD[@]}"
+            else
+                fetch "$ID" "/prof/${prof%%:*}"
+            fi
+            s=${EXPECT[${prof#*:}/$party/session/profile]:-?}
+            p=${EXPECT[${prof#*:}/$party/persistent/profile]:-?}
+            check "$ID session cookie: $s" is_action "$s" sess "$SESS"
+            check "$ID persistent cookie: $p" is_action "$p" pers "$PERS"
+            expect_log "$ID" "sess:$s,pers:$p|${CLASS[pol]}|${VERDICT[pol]}"
+        done
+    done
+
+    # the built-in ie6 profile decides as the plain levels
+    next_id prof-ie6x
+    fetch "$ID" /prof/ie6x
+    check "$ID ie6 profile as the plain level" \
+        [ "${EXPECT[ie6pol/first/persistent/high]:-x}" = "${EXPECT[pol/first/persistent/high]}" ]
+    check "$ID persistent cookie" is_action "${EXPECT[pol/first/persistent/high]}" pers "$PERS"
+    check "$ID session cookie" is_action "${EXPECT[pol/first/session/high]}" sess "$SESS"
+
+    # a variable may name a profile, with or without a level
+    for v in mozilla:high mozilla:low; do
+        next_id "var-$v"
+        fetch "$ID" "/prof/var?p=$v" "${THIRD[@]}"
+        check "$ID persistent cookie" is_action "${EXPECT[mozpol/third/persistent/${v#*:}]:-?}" pers "$PERS"
+        check "$ID session cookie" is_action "${EXPECT[mozpol/third/session/${v#*:}]:-?}" sess "$SESS"
+    done
+    next_id var-essential
+    fetch "$ID" "/prof/var?p=essential"
+    check "$ID persistent cookie" is_action "${EXPECT[ess/first/persistent/profile]:-?}" pers "$PERS"
+    for v in mozilla nosuch:high; do
+        next_id "var-fallback-$v"
+        fetch "$ID" "/prof/var?p=$v"
+        check "$ID unknown value falls back" \
+            is_action "${EXPECT[pol/first/persistent/medium]}" pers "$PERS"
+    done
+
+    # Sec-GPC or a consent cookie select the essential-only profile
+    check "essential-only and medium differ" \
+        [ "${EXPECT[ess/first/persistent/profile]:-x}" != "${EXPECT[pol/first/persistent/medium]}" ]
+    for how in none gpc consent other both; do
+        next_id "consent-$how"
+        case $how in
+            none) fetch "$ID" /consent ;;
+            gpc) fetch "$ID" /consent -H 'Sec-GPC: 1' ;;
+            consent) fetch "$ID" /consent -H 'Cookie: a=b; consent=essential' ;;
+            other) fetch "$ID" /consent -H 'Cookie: consent=all' -H 'Sec-GPC: 0' ;;
+            both) fetch "$ID" /consent -H 'Sec-GPC: 1' -H 'Cookie: consent=essential' ;;
+        esac
+        case $how in
+            none|other) k=pol; lv=medium ;;
+            *) k=ess; lv=profile ;;
+        esac
+        s=${EXPECT[$k/first/session/$lv]:-?}
+        p=${EXPECT[$k/first/persistent/$lv]:-?}
+        check "$ID session cookie: $s" is_action "$s" sess "$SESS"
+        check "$ID persistent cookie: $p" is_action "$p" pers "$PERS"
+        expect_log "$ID" "sess:$s,pers:$p|${CLASS[pol]}|${VERDICT[pol]}"
+    done
+
+    # p3p_cookie_policy: exact names and prefixes before the response's policy
+    ANA_KEEP='ana_keep=1; Max-Age=3600; Path=/'
+    ANA_X='ana_x=1; Max-Age=3600; Path=/'
+    OTHER='other=1; Max-Age=3600; Path=/'
+    a_ok=${EXPECT[ok/first/persistent/medium]}
+    a_trk=${EXPECT[trk/first/persistent/medium]:-?}
+    a_none=${EXPECT[nopol/first/persistent/medium]}
+    check "the cookie policies decide differently" \
+        [ "$a_ok" != "$a_none" ] && [ "$a_trk" != "$a_none" ] && [ "$a_trk" != "$a_ok" ]
+    next_id cp-inherit
+    fetch "$ID" /cp/inherit
+    check "$ID exact name: $a_ok" is_action "$a_ok" pers "$PERS"
+    check "$ID exact name before prefix: $a_ok" is_action "$a_ok" ana_keep "$ANA_KEEP"
+    check "$ID prefix: $a_trk" is_action "$a_trk" ana_x "$ANA_X"
+    check "$ID no match, no policy: $a_none" is_action "$a_none" other "$OTHER"
+    expect_log "$ID" "pers:$a_ok,ana_keep:$a_ok,ana_x:$a_trk,other:$a_none|${CLASS[nopol]}|${VERDICT[nopol]}"
+    next_id cp-own
+    fetch "$ID" /cp/own
+    check "$ID own list replaces the inherited one" is_action "$a_none" pers "$PERS"
+    check "$ID own list: prefix gone" is_action "$a_none" ana_x "$ANA_X"
+    check "$ID own list: its name" is_action "$a_ok" other "$OTHER"
+    next_id cp-pol
+    fetch "$ID" /cp-pol
+    check "$ID prefix over the response's policy" is_action "$a_ok" pers "$PERS"
+    check "$ID other cookie by the response's policy" \
+        is_action "${EXPECT[pol/first/session/medium]}" sess "$SESS"
+    expect_log "$ID" "sess:${EXPECT[pol/first/session/medium]},pers:$a_ok|${CLASS[pol]}|${VERDICT[pol]}"
+    next_id cp-prof
+    fetch "$ID" /cp-prof
+    check "$ID cookie policy with a profile" \
+        is_action "${EXPECT[mozok/third/persistent/high]:-?}" pers "$PERS"
+    check "$ID other cookie with the profile" \
+        is_action "${EXPECT[mozpol/third/session/high]:-?}" sess "$SESS"
+    check "$ID the two differ" \
+        [ "${EXPECT[mozok/third/persistent/high]:-x}" != "${EXPECT[mozpol/third/persistent/high]:-x}" ]
 
     verify_logs
 done

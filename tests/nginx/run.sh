@@ -153,6 +153,10 @@ fi
 # must be there (make builds it before the module).
 PROFILES="$root/profiles"
 TRK='CUR TAI OUR SAM IND PHY ONL'
+# the README's GPC/consent example
+EXPOL='NOI DSP COR CUR ADMa DEVa OUR IND PHY ONL UNI COM NAV'
+CONSPOL='NOI CUR OUR'
+CONSENT='consent=essential; Max-Age=31536000; Path=/'
 MOZ_LEVELS=(low medium high default)
 if [ -x "$CLI" ] && load_cli trk "$TRK" \
     && load_cli mozpol "$SEED" mozilla 16 \
@@ -160,7 +164,10 @@ if [ -x "$CLI" ] && load_cli trk "$TRK" \
     && load_cli mozhigh "$SEED" mozilla:high 4 \
     && load_cli ie6pol "$SEED" ie6 24 \
     && load_cli ess "$SEED" "$PROFILES/essential-only.xml" 4 \
-    && load_cli notrack "$SEED" "$PROFILES/no-tracking.xml" 4; then
+    && load_cli notrack "$SEED" "$PROFILES/no-tracking.xml" 4 \
+    && load_cli ex "$EXPOL" && load_cli cons "$CONSPOL" \
+    && load_cli exess "$EXPOL" "$PROFILES/essential-only.xml" 4 \
+    && load_cli consess "$CONSPOL" "$PROFILES/essential-only.xml" 4; then
     ok
 else
     bad "expected profile decisions from $CLI"
@@ -477,9 +484,28 @@ EOF
             return 200 "ok\n";
         }
 
+        location = /prof/var-fallback {
+            p3p_cookies \$arg_p;
+            p3p_cookies_fallback mozilla:high;
+            p3p_party third;
+            add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
         location = /consent {
             p3p_cookies \$p3p_consent;
             add_header Set-Cookie "$SESS";
+            add_header Set-Cookie "$PERS";
+            return 200 "ok\n";
+        }
+
+        # the README's example
+        location = /consent-example {
+            p3p_policy "$EXPOL";
+            p3p_cookies \$p3p_consent;
+            p3p_cookie_policy consent "$CONSPOL";
+            add_header Set-Cookie "$CONSENT";
             add_header Set-Cookie "$PERS";
             return 200 "ok\n";
         }
@@ -1116,6 +1142,13 @@ $OFF2" ]
             is_action "${EXPECT[pol/first/persistent/medium]}" pers "$PERS"
     done
 
+    next_id var-fallback-profile
+    fetch "$ID" "/prof/var-fallback?p=bogus"
+    check "$ID a profile as the fallback" \
+        is_action "${EXPECT[mozpol/third/persistent/high]:-?}" pers "$PERS"
+    check "$ID a profile as the fallback, session" \
+        is_action "${EXPECT[mozpol/third/session/high]:-?}" sess "$SESS"
+
     # Sec-GPC or a consent cookie select the essential-only profile
     check "essential-only and medium differ" \
         [ "${EXPECT[ess/first/persistent/profile]:-x}" != "${EXPECT[pol/first/persistent/medium]}" ]
@@ -1138,6 +1171,24 @@ $OFF2" ]
         check "$ID persistent cookie: $p" is_action "$p" pers "$PERS"
         expect_log "$ID" "sess:$s,pers:$p|${CLASS[pol]}|${VERDICT[pol]}"
     done
+
+    for how in none gpc consent; do
+        next_id "consent-example-$how"
+        case $how in
+            none) fetch "$ID" /consent-example; k=ex; c=cons; lv=medium ;;
+            gpc) fetch "$ID" /consent-example -H 'Sec-GPC: 1'; k=exess; c=consess; lv=profile ;;
+            consent) fetch "$ID" /consent-example -H 'Cookie: consent=essential'; k=exess; c=consess; lv=profile ;;
+        esac
+        p=${EXPECT[$k/first/persistent/$lv]:-?}
+        a=${EXPECT[$c/first/persistent/$lv]:-?}
+        check "$ID site cookie: $p" is_action "$p" pers "$PERS"
+        check "$ID consent cookie by its own policy: $a" is_action "$a" consent "$CONSENT"
+        expect_log "$ID" "consent:$a,pers:$p|${CLASS[ex]:-?}|${VERDICT[ex]:-?}"
+    done
+    check "the example: essential-only blocks what medium accepts, keeps consent" \
+        [ "${EXPECT[ex/first/persistent/medium]:-}" = accept ] \
+        && [ "${EXPECT[exess/first/persistent/profile]:-}" = block ] \
+        && [ "${EXPECT[consess/first/persistent/profile]:-}" = accept ]
 
     # p3p_cookie_policy: exact names and prefixes before the response's policy
     ANA_KEEP='ana_keep=1; Max-Age=3600; Path=/'

@@ -177,21 +177,16 @@ impl<'a> Report<'a> {
     }
 
     fn write_text_table<W: Write>(&self, w: &mut W, select: Select) -> fmt::Result {
+        let levels = || Level::ALL.into_iter().filter(|l| select.level.is_none_or(|s| s == *l));
         write!(w, "{:<25}", "Decisions")?;
-        for level in Level::ALL.into_iter().filter(|l| select.level.is_none_or(|s| s == *l)) {
-            write!(w, "{:<13}", level.label())?;
-        }
-        writeln!(w)?;
+        write_columns(w, levels().map(Level::label))?;
         for party in Party::ALL {
             for cookie in CookieKind::ALL {
                 if select.party.is_some_and(|p| p != party) || select.cookie.is_some_and(|c| c != cookie) {
                     continue;
                 }
                 write!(w, "  {:<11} {:<11}", party_label(party), cookie.key())?;
-                for level in Level::ALL.into_iter().filter(|l| select.level.is_none_or(|s| s == *l)) {
-                    write!(w, "{:<13}", self.grid.get(level, party, cookie).action.name())?;
-                }
-                writeln!(w)?;
+                write_columns(w, levels().map(|l| self.grid.get(l, party, cookie).action.name()))?;
             }
         }
         Ok(())
@@ -618,6 +613,20 @@ pub const CP_MEANING: &str =
 /// Levels in the order the report's grid lists them.
 const GRID_LEVELS: [Level; 6] =
     [Level::BlockAll, Level::Low, Level::Medium, Level::MediumHigh, Level::High, Level::AcceptAll];
+
+/// Writes table cells 13 columns wide and ends the line, with no padding
+/// after the last cell.
+fn write_columns<'a, W: Write>(w: &mut W, cells: impl Iterator<Item = &'a str>) -> fmt::Result {
+    let mut cells = cells.peekable();
+    while let Some(cell) = cells.next() {
+        if cells.peek().is_some() {
+            write!(w, "{cell:<13}")?;
+        } else {
+            w.write_str(cell)?;
+        }
+    }
+    writeln!(w)
+}
 
 fn class_gloss(class: Class) -> &'static str {
     match class {

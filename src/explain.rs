@@ -459,24 +459,15 @@ impl Report<'_> {
         writeln!(w)?;
         write!(w, "{:<25}", "Decisions")?;
         let levels = || (0..grid.keys.len() as u32).filter(|l| select.level.is_none_or(|s| s == *l));
-        for l in levels() {
-            write!(w, "{:<13}", level_label(p.profile, grid.keys.get(l as usize).copied().unwrap_or("")))?;
-        }
-        writeln!(w)?;
+        write_columns(w, levels().map(|l| level_label(p.profile, grid.keys.get(l as usize).copied().unwrap_or(""))))?;
         for party in Party::ALL {
             for cookie in CookieKind::ALL {
                 if select.party.is_some_and(|x| x != party) || select.cookie.is_some_and(|c| c != cookie) {
                     continue;
                 }
                 write!(w, "  {:<11} {:<11}", party_label(party), cookie.key())?;
-                for l in levels() {
-                    write!(
-                        w,
-                        "{:<13}",
-                        grid.cells[party as usize][cookie as usize][l as usize].decision.action.name()
-                    )?;
-                }
-                writeln!(w)?;
+                let cells = &grid.cells[party as usize][cookie as usize];
+                write_columns(w, levels().map(|l| cells[l as usize].decision.action.name()))?;
             }
         }
         writeln!(w)?;

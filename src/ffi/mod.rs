@@ -212,17 +212,7 @@ pub unsafe extern "C" fn p3p_cookie_decide(
         let policy = optional(policy);
         let now = (now > 0).then_some(now);
         let (d, info) = cookie::decide_cookie(s, now, |kind| ie6::decide(policy, l, p, kind)).map_err(cookie_status)?;
-        write(
-            out,
-            p3p_cookie_decision {
-                action: d.action as u32,
-                reason: d.reason as u32,
-                kind: info.kind as u32,
-                flags: if info.deletion { P3P_COOKIE_FLAG_DELETION } else { 0 },
-                name_offset: info.name_offset,
-                name_len: info.name_len,
-            },
-        )
+        write(out, p3p_cookie_decision::new(d, info))
     })
 }
 
@@ -635,17 +625,7 @@ pub unsafe extern "C" fn p3p_profile_cookie_decide(
                 .map_or(ie6::Decision { action: Action::Block, reason: Reason::BlockAll }, |o| o.decision)
         })
         .map_err(cookie_status)?;
-        write(
-            out,
-            p3p_cookie_decision {
-                action: d.action as u32,
-                reason: d.reason as u32,
-                kind: info.kind as u32,
-                flags: if info.deletion { P3P_COOKIE_FLAG_DELETION } else { 0 },
-                name_offset: info.name_offset,
-                name_len: info.name_len,
-            },
-        )
+        write(out, p3p_cookie_decision::new(d, info))
     })
 }
 

@@ -334,6 +334,20 @@ impl From<crate::ie6::Decision> for p3p_decision {
     }
 }
 
+impl p3p_cookie_decision {
+    /// The C form of a cookie's decision and what was read from it.
+    pub fn new(d: crate::ie6::Decision, info: crate::cookie::CookieInfo) -> Self {
+        p3p_cookie_decision {
+            action: d.action as u32,
+            reason: d.reason as u32,
+            kind: info.kind as u32,
+            flags: if info.deletion { P3P_COOKIE_FLAG_DELETION } else { 0 },
+            name_offset: info.name_offset,
+            name_len: info.name_len,
+        }
+    }
+}
+
 impl From<crate::diag::Diagnostic> for p3p_diagnostic {
     fn from(d: crate::diag::Diagnostic) -> Self {
         p3p_diagnostic {

@@ -314,3 +314,27 @@ fn static_strings_exist_for_every_value() {
     assert_eq!(cstr(p3p_version()), env!("CARGO_PKG_VERSION"));
     assert_eq!(p3p_abi_version(), P3P_ABI_VERSION);
 }
+
+#[test]
+fn profile_cookie_decide_reports_a_bad_level_before_the_cookie() {
+    let mut profile = std::mem::MaybeUninit::<p3p::profile::Profile>::uninit();
+    let mut d = p3p_cookie_decision::default();
+    let (del, bad, ok) = (&b"id=; Max-Age=0"[..], &b"id=1\r\nX: y"[..], &b"id=1; Max-Age=60"[..]);
+    // SAFETY: valid pointers; the profile is written by p3p_profile_builtin before use.
+    unsafe {
+        assert_eq!(p3p_profile_builtin(b"ie6".as_ptr(), 3, profile.as_mut_ptr()), P3P_STATUS_OK);
+        let pr = profile.as_ptr();
+        let decide = |level: u32, c: &[u8], out: &mut p3p_cookie_decision| {
+            p3p_profile_cookie_decide(pr, null(), level, P3P_PARTY_THIRD, c.as_ptr(), c.len(), 0, out)
+        };
+        assert_eq!(decide(P3P_LEVEL_BLOCK_ALL, del, &mut d), P3P_STATUS_OK);
+        assert_eq!((d.action, d.flags), (P3P_ACTION_ACCEPT, P3P_COOKIE_FLAG_DELETION));
+        assert_eq!(decide(P3P_LEVEL_BLOCK_ALL, ok, &mut d), P3P_STATUS_OK);
+        assert_eq!(d.action, P3P_ACTION_BLOCK);
+        assert_eq!(decide(P3P_LEVEL_BLOCK_ALL, bad, &mut d), P3P_STATUS_COOKIE_CONTROL_BYTE);
+        let bad_level = decide(99, ok, &mut d);
+        assert_ne!(bad_level, P3P_STATUS_OK);
+        assert_eq!(decide(99, del, &mut d), bad_level);
+        assert_eq!(decide(99, bad, &mut d), bad_level);
+    }
+}

@@ -50,6 +50,28 @@ fn mode(v: u32) -> Result<Mode, p3p_status> {
     }
 }
 
+/// Reads one `Set-Cookie` value and decides it with `decide` (skipped for a
+/// deletion, which always passes). `now` of 0 or less means no clock.
+fn decide_one_cookie(
+    s: &[u8],
+    now: i64,
+    decide: impl Fn(CookieKind) -> Result<ie6::Decision, p3p_status>,
+) -> Result<p3p_cookie_decision, p3p_status> {
+    let mut failed = None;
+    let now = (now > 0).then_some(now);
+    let (d, info) = cookie::decide_cookie(s, now, |kind| {
+        decide(kind).unwrap_or_else(|status| {
+            failed = Some(status);
+            ie6::Decision { action: Action::Block, reason: Reason::BlockAll }
+        })
+    })
+    .map_err(cookie_status)?;
+    match failed {
+        Some(status) => Err(status),
+        None => Ok(p3p_cookie_decision::new(d, info)),
+    }
+}
+
 fn cookie_status(e: CookieError) -> p3p_status {
     match e {
         CookieError::ControlByte(_) => P3P_STATUS_COOKIE_CONTROL_BYTE,
@@ -210,9 +232,8 @@ pub unsafe extern "C" fn p3p_cookie_decide(
         let s = input(set_cookie, len)?;
         check_out(out)?;
         let policy = optional(policy);
-        let now = (now > 0).then_some(now);
-        let (d, info) = cookie::decide_cookie(s, now, |kind| ie6::decide(policy, l, p, kind)).map_err(cookie_status)?;
-        write(out, p3p_cookie_decision::new(d, info))
+        let d = decide_one_cookie(s, now, |kind| Ok(ie6::decide(policy, l, p, kind)))?;
+        write(out, d)
     })
 }
 
@@ -617,15 +638,15 @@ pub unsafe extern "C" fn p3p_profile_cookie_decide(
         let s = input(set_cookie, len)?;
         check_out(out)?;
         let policy = optional(policy);
-        // Check the level and the profile once, before reading the cookie.
-        pr.decide(policy, level, p, CookieKind::Persistent).map_err(profile_status)?;
-        let now = (now > 0).then_some(now);
-        let (d, info) = cookie::decide_cookie(s, now, |kind| {
-            pr.decide(policy, level, p, kind)
-                .map_or(ie6::Decision { action: Action::Block, reason: Reason::BlockAll }, |o| o.decision)
-        })
-        .map_err(cookie_status)?;
-        write(out, p3p_cookie_decision::new(d, info))
+        let decide = |kind| pr.decide(policy, level, p, kind).map(|o| o.decision).map_err(profile_status);
+        let d = decide_one_cookie(s, now, decide);
+        // A deletion passes, and an unreadable cookie fails, without a
+        // decision: a bad level or profile is still reported first.
+        if d.as_ref().map_or_else(|e| *e == P3P_STATUS_COOKIE_CONTROL_BYTE, |d| d.flags & P3P_COOKIE_FLAG_DELETION != 0)
+        {
+            decide(CookieKind::Persistent)?;
+        }
+        write(out, d?)
     })
 }
 

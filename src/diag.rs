@@ -148,25 +148,13 @@ pub enum Detail {
     Group(Group),
 }
 
-const GROUPS: [Group; 9] = [
-    Group::Access,
-    Group::Disputes,
-    Group::Remedies,
-    Group::NonIdentifiable,
-    Group::Purpose,
-    Group::Recipient,
-    Group::Retention,
-    Group::Category,
-    Group::Test,
-];
-
 impl Detail {
     /// Packs the detail into an integer for the C ABI (0 = none).
     pub fn pack(self) -> u32 {
         match self {
             Detail::None => 0,
             Detail::Form(f) => 1 + f.pack(),
-            Detail::Group(g) => 1000 + GROUPS.iter().position(|x| *x == g).unwrap_or(0) as u32,
+            Detail::Group(g) => 1000 + Group::ALL.iter().position(|x| *x == g).unwrap_or(0) as u32,
         }
     }
 
@@ -175,7 +163,7 @@ impl Detail {
         match v {
             0 => Some(Detail::None),
             1..=999 => Form::unpack(v - 1).map(Detail::Form),
-            _ => GROUPS.get((v - 1000) as usize).copied().map(Detail::Group),
+            _ => Group::ALL.get((v - 1000) as usize).copied().map(Detail::Group),
         }
     }
 }

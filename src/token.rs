@@ -50,6 +50,19 @@ pub enum Group {
 }
 
 impl Group {
+    /// Every group, in grammar order.
+    pub const ALL: [Group; 9] = [
+        Group::Access,
+        Group::Disputes,
+        Group::Remedies,
+        Group::NonIdentifiable,
+        Group::Purpose,
+        Group::Recipient,
+        Group::Retention,
+        Group::Category,
+        Group::Test,
+    ];
+
     /// Lower-case name used in reports and JSON.
     pub const fn name(self) -> &'static str {
         match self {

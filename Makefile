@@ -2,13 +2,47 @@
 # fresh clone after `make setup` (Debian, as root or with sudo).
 
 SHELL := /bin/bash
-CARGO ?= cargo
+# cargo on PATH (rustup's, or /usr/bin/cargo from Debian's cargo-web), else
+# rustup's default place (sudo resets PATH)
+CARGO ?= $(or $(shell command -v cargo 2>/dev/null),$(wildcard $(HOME)/.cargo/bin/cargo),cargo)
+# `sudo make install` without a toolchain installs what `make` built
+BUILD := $(if $(shell command -v $(CARGO) 2>/dev/null),build)
 export CARGO_TARGET_DIR ?= $(CURDIR)/target
 RELEASE := $(CARGO_TARGET_DIR)/release
 NGINX_MODULE := $(CARGO_TARGET_DIR)/nginx/ngx_http_p3p_module.so
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+
+# make install: the usual directories (DESTDIR is prepended to each).
+PREFIX ?= /usr/local
+EXEC_PREFIX ?= $(PREFIX)
+BINDIR ?= $(EXEC_PREFIX)/bin
+LIBDIR ?= $(EXEC_PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATAROOTDIR ?= $(PREFIX)/share
+MANDIR ?= $(DATAROOTDIR)/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+BASHCOMPDIR ?= $(DATAROOTDIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATAROOTDIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATAROOTDIR)/fish/vendor_completions.d
+# The nginx module goes where the installed nginx looks (nginx -V), its
+# snippet into Debian's modules-available; NGINX_ENABLE=0 leaves it disabled.
+# WITH_NGINX=no skips the module; by default it is built when the nginx
+# build tree (nginx-dev) is there.
+NGINX_SRC ?= /usr/share/nginx/src
+WITH_NGINX ?= $(if $(wildcard $(NGINX_SRC)/configure),yes,no)
+NGINX_MODULES_DIR ?=
+NGINX_MODULES_AVAILABLE ?= /usr/share/nginx/modules-available
+NGINX_MODULES_ENABLED ?= /etc/nginx/modules-enabled
+NGINX_ENABLE ?= 1
+STRIP ?= strip
+INSTALL_VARS := DESTDIR PREFIX BINDIR LIBDIR INCLUDEDIR MANDIR PKGCONFIGDIR BASHCOMPDIR \
+        ZSHCOMPDIR FISHCOMPDIR NGINX_MODULES_DIR NGINX_MODULES_AVAILABLE NGINX_MODULES_ENABLED \
+        NGINX_ENABLE STRIP VERSION RELEASE
+install_env = $(foreach v,$(INSTALL_VARS),$(v)='$($(v))')
 
 .PHONY: all build setup test test-rust test-c test-nginx test-fuzz header \
-        bench bench-instructions fuzz demo nginx-module bench-nginx memcheck-nginx clean
+        bench bench-instructions fuzz demo nginx-module bench-nginx memcheck-nginx clean \
+        install uninstall test-install
 
 all: build
 
@@ -32,6 +66,21 @@ test-c: build
 test-fuzz:
 	bash tests/fuzz/smoke.sh
 
+## install: library, header, p3p.pc, the command, its man pages and completions,
+## and the nginx module with its load snippet (PREFIX=/usr/local, DESTDIR, ...)
+install: $(BUILD) $(if $(filter yes,$(WITH_NGINX)),nginx-module)
+	$(install_env) NGINX_MODULE='$(if $(filter yes,$(WITH_NGINX)),$(NGINX_MODULE))' \
+	    bash packaging/install.sh install
+
+## uninstall: removes what install put there (same variables)
+uninstall:
+	$(install_env) bash packaging/install.sh uninstall
+
+## test-install: make install into a DESTDIR, then build and run C programs
+## against it with pkg-config (shared and static), check SONAME and links
+test-install: build
+	bash tests/install/run.sh
+
 ## header: regenerate include/p3p.h from the Rust source (commit the result)
 header:
 	P3P_BLESS=1 $(CARGO) test --release --test header
@@ -49,7 +98,7 @@ fuzz:
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} bash tests/fuzz/smoke.sh
 
 ## nginx-module: target/nginx/ngx_http_p3p_module.so for the installed nginx
-nginx-module: build
+nginx-module: $(BUILD)
 	bash nginx-module/build.sh "$(RELEASE)" "$(CARGO_TARGET_DIR)/nginx"
 
 test-nginx: nginx-module

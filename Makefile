@@ -42,7 +42,7 @@ install_env = $(foreach v,$(INSTALL_VARS),$(v)='$($(v))')
 
 .PHONY: all build setup test test-rust test-c test-nginx test-fuzz header \
         bench bench-instructions fuzz demo nginx-module bench-nginx memcheck-nginx clean \
-        install uninstall test-install
+        install uninstall test-install deb test-deb nginx-1.28 test-nginx-1.28 test-asan
 
 all: build
 
@@ -81,6 +81,17 @@ uninstall:
 test-install: build
 	bash tests/install/run.sh
 
+## deb: Debian packages in target/deb (libnginx-mod-http-p3p, p3p, libp3p0,
+## libp3p-dev), built by dpkg-buildpackage from packaging/debian
+deb:
+	bash packaging/deb.sh
+
+## test-deb: builds the packages, installs them on this machine (apt-get),
+## checks nginx loads the module from its snippet, runs the nginx suite
+## against the installed module and a C program against libp3p-dev; purges
+test-deb: build
+	bash tests/install/deb.sh
+
 ## header: regenerate include/p3p.h from the Rust source (commit the result)
 header:
 	P3P_BLESS=1 $(CARGO) test --release --test header
@@ -103,6 +114,22 @@ nginx-module: $(BUILD)
 
 test-nginx: nginx-module
 	bash tests/nginx/run.sh "$(NGINX_MODULE)"
+
+## nginx-1.28: nginx 1.28 (the nginx-src crate) with the module, dynamic and static
+nginx-1.28: $(BUILD)
+	bash nginx-module/build-nginx.sh dynamic
+	bash nginx-module/build-nginx.sh static
+
+NGINX_128 := $(CARGO_TARGET_DIR)/nginx-1.28
+test-nginx-1.28: nginx-1.28
+	NGINX_BIN=$(NGINX_128)/dynamic/sbin/nginx bash tests/nginx/run.sh $(NGINX_128)/dynamic/modules/ngx_http_p3p_module.so
+	NGINX_BIN=$(NGINX_128)/static/sbin/nginx bash tests/nginx/run.sh --builtin
+
+## test-asan: the nginx suite on nginx 1.28 and the module built with
+## AddressSanitizer and NGX_DEBUG_PALLOC (pool debugging)
+test-asan: $(BUILD)
+	bash nginx-module/build-nginx.sh asan
+	bash tests/asan/run.sh $(NGINX_128)/asan
 
 memcheck-nginx: nginx-module
 	bash tests/nginx/memcheck.sh "$(NGINX_MODULE)"

@@ -85,7 +85,7 @@ H2=$(ngx_free_port)
 
 # ---------------------------------------------------------------------------
 # Expected decisions: from the p3p command when it is built, else the IE6
-# table (ie6-rules b.4 with decision 8) for the seed policy and for none.
+# table (docs/evaluation-model.md) for the seed policy and for none.
 
 declare -A EXPECT CLASS VERDICT
 

@@ -54,8 +54,10 @@ setup:
 build:
 	$(CARGO) build --release
 
-## test: every test: Rust unit and integration, C ABI, nginx end to end, fuzz smoke
-test: build test-rust test-c test-nginx test-fuzz
+## test: every test: Rust unit and integration, C ABI, nginx end to end (Debian's
+## nginx, nginx 1.28 dynamic and static, 1.28 under ASan), make install, the
+## Debian packages installed and used, fuzz smoke
+test: build test-rust test-c test-nginx test-install test-nginx-1.28 test-asan test-deb test-fuzz
 
 test-rust:
 	$(CARGO) test --release

@@ -6,12 +6,14 @@
 #
 #   dynamic  nginx, and the module as a loadable .so (--add-dynamic-module)
 #   static   nginx with the module compiled in (--add-module)
-#   asan     as dynamic, both built with AddressSanitizer and
-#            NGX_DEBUG_PALLOC (every pool allocation is its own malloc, so
-#            ASan sees overruns of pool memory)
+#   asan     as static, built with AddressSanitizer and NGX_DEBUG_PALLOC
+#            (every pool allocation is its own malloc, so ASan sees overruns
+#            of pool memory). Static: a dynamic module defines nginx's
+#            module-list globals a second time, which ASan reports as an
+#            ODR violation at load
 #
 # OUT_DIR (default target/nginx-1.28/MODE) receives sbin/nginx and, for
-# dynamic and asan, modules/ngx_http_p3p_module.so. libp3p.a comes from
+# dynamic, modules/ngx_http_p3p_module.so. libp3p.a comes from
 # RELEASE_DIR (default target/release: run cargo build --release first).
 # The configured build tree is kept under OUT_DIR/build: a second run only
 # recompiles what changed and always relinks (make does not see libp3p.a).
@@ -71,7 +73,7 @@ case $mode in
 dynamic) args+=(--add-dynamic-module="$here") ;;
 static) args+=(--add-module="$here") ;;
 asan)
-    args+=(--add-dynamic-module="$here")
+    args+=(--add-module="$here")
     cc_opt="-O1 -g -fno-omit-frame-pointer -fsanitize=address -DNGX_DEBUG_PALLOC=1"
     ld_opt="-fsanitize=address"
     ;;
@@ -104,7 +106,7 @@ make -s -j"$jobs" -f "$build/Makefile" -C "$src" >"$build/make.log" 2>&1 || {
 mkdir -p "$out/sbin" "$out/logs"
 install -m 0755 "$build/nginx" "$out/sbin/nginx.tmp"
 mv -f "$out/sbin/nginx.tmp" "$out/sbin/nginx"
-if [ "$mode" != static ]; then
+if [ "$mode" = dynamic ]; then
     mkdir -p "$out/modules"
     install -m 0644 "$build/ngx_http_p3p_module.so" "$out/modules/ngx_http_p3p_module.so.tmp"
     mv -f "$out/modules/ngx_http_p3p_module.so.tmp" "$out/modules/ngx_http_p3p_module.so"

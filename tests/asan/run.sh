@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The nginx end-to-end suite on nginx 1.28 and the module, both built with
-# AddressSanitizer and NGX_DEBUG_PALLOC (nginx-module/build-nginx.sh asan):
+# The nginx end-to-end suite on nginx 1.28 with the module compiled in, built
+# with AddressSanitizer and NGX_DEBUG_PALLOC (nginx-module/build-nginx.sh asan):
 # every pool allocation is then its own malloc, so an overrun of memory
 # the module takes from a request pool is caught.
 #
@@ -14,7 +14,6 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 dir=${1:-${CARGO_TARGET_DIR:-$root/target}/nginx-1.28/asan}
 nginx=$dir/sbin/nginx
-module=$dir/modules/ngx_http_p3p_module.so
 
 pass=0
 fail=0
@@ -28,7 +27,9 @@ check() {
 }
 
 check "nginx is linked with ASan" bash -c "ldd '$nginx' | grep -q libasan"
-check "the module is instrumented" bash -c "nm -D '$module' | grep -q __asan_report"
+check "the module is compiled in, instrumented" \
+    bash -c "nm '$dir/build/addon/nginx-module/ngx_http_p3p_module.o' | grep -q __asan_report &&
+             nm '$nginx' | grep -q ngx_http_p3p_module"
 check "built with NGX_DEBUG_PALLOC" grep -q -- '-DNGX_DEBUG_PALLOC=1' "$dir/build/Makefile"
 
 # workers run as nobody and must be able to write their reports
@@ -37,7 +38,7 @@ chmod 1777 "$reports"
 trap 'rm -rf "$reports"' EXIT
 
 ASAN_OPTIONS="detect_leaks=0:log_path=$reports/asan:print_summary=1" NGINX_BIN=$nginx \
-    bash "$root/tests/nginx/run.sh" "$module"
+    bash "$root/tests/nginx/run.sh" --builtin
 suite=$?
 check "the end-to-end suite passes under ASan" [ "$suite" -eq 0 ]
 n=$(find "$reports" -type f | wc -l)

@@ -16,19 +16,7 @@ target=${CARGO_TARGET_DIR:-$root/target}
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n 1)
 major=${version%%.*}
 
-pass=0
-fail=0
-skip=0
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*"
-}
-check() {
-    local what=$1
-    shift
-    if "$@"; then ok; else bad "$what"; fi
-}
+. "$here/lib.sh"
 
 work=$(mktemp -d "$target/install-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -40,7 +28,7 @@ echo "== make install DESTDIR=$dest"
 if ! make -s -C "$root" install DESTDIR="$dest" >"$log" 2>&1; then
     cat "$log"
     bad "make install"
-    echo "$pass passed, $fail failed"
+    summary
     exit 1
 fi
 cat "$log"
@@ -180,5 +168,4 @@ else
     bad "make install with PREFIX/LIBDIR/INCLUDEDIR/BINDIR/MANDIR"
 fi
 
-echo "$pass passed, $fail failed${skip:+, $skip skipped}"
-[ "$fail" -eq 0 ]
+summary

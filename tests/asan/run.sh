@@ -15,16 +15,7 @@ root=$(cd "$here/../.." && pwd)
 dir=${1:-${CARGO_TARGET_DIR:-$root/target}/nginx-1.28/asan}
 nginx=$dir/sbin/nginx
 
-pass=0
-fail=0
-check() {
-    local what=$1
-    shift
-    if "$@"; then pass=$((pass + 1)); else
-        fail=$((fail + 1))
-        echo "FAIL: $what"
-    fi
-}
+. "$root/tests/install/lib.sh"
 
 check "nginx is linked with ASan" bash -c "ldd '$nginx' | grep -q libasan"
 check "the module is compiled in, instrumented" \
@@ -47,5 +38,4 @@ if [ "$n" -ne 0 ]; then
 fi
 check "no AddressSanitizer report ($n written)" [ "$n" -eq 0 ]
 
-echo "asan: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+summary

@@ -51,10 +51,11 @@ else
 fi
 
 if [ $rust_from_debian = 1 ]; then
-    now=$(rustc --version 2>/dev/null | awk '{ print $2 }')
+    now=$(rustc --version 2>/dev/null | awk '{ print $2 }' || true)
     if [ -z "$now" ] || older "$now" "$need"; then
-        echo "setup: /usr/bin/rustc is $(/usr/bin/rustc --version 2>/dev/null | awk '{ print $2 }'), but rustc on PATH is still ${now:-missing}:"
-        echo "       put /usr/bin first in PATH, or run make with CARGO=/usr/bin/cargo"
+        echo "setup: /usr/bin/rustc is $(/usr/bin/rustc --version 2>/dev/null | awk '{ print $2 }'), but rustc on PATH is ${now:-missing}:" >&2
+        echo "       put /usr/bin first in PATH" >&2
+        exit 1
     else
         echo "setup: Rust $now from Debian ($(command -v cargo))"
     fi

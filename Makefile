@@ -50,9 +50,12 @@ all: build
 setup:
 	bash .ci/setup.sh
 
-## build: the library (rlib, staticlib, cdylib) and the p3p command
+## build: the library (rlib, staticlib, cdylib) and the p3p command; the
+## link libp3p.so.0 (the SONAME programs record) lets programs linked
+## against target/release run from there
 build:
 	$(CARGO) build --release
+	ln -sfn libp3p.so $(RELEASE)/libp3p.so.0
 
 ## test: every test: Rust unit and integration, C ABI, nginx end to end (Debian's
 ## nginx, nginx 1.28 dynamic and static, 1.28 under ASan), make install, the

@@ -2,13 +2,47 @@
 # fresh clone after `make setup` (Debian, as root or with sudo).
 
 SHELL := /bin/bash
-CARGO ?= cargo
+# cargo on PATH (rustup's, or /usr/bin/cargo from Debian's cargo-web), else
+# rustup's default place (sudo resets PATH)
+CARGO ?= $(or $(shell command -v cargo 2>/dev/null),$(wildcard $(HOME)/.cargo/bin/cargo),cargo)
+# `sudo make install` without a toolchain installs what `make` built
+BUILD := $(if $(shell command -v $(CARGO) 2>/dev/null),build)
 export CARGO_TARGET_DIR ?= $(CURDIR)/target
 RELEASE := $(CARGO_TARGET_DIR)/release
 NGINX_MODULE := $(CARGO_TARGET_DIR)/nginx/ngx_http_p3p_module.so
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+
+# make install: the usual directories (DESTDIR is prepended to each).
+PREFIX ?= /usr/local
+EXEC_PREFIX ?= $(PREFIX)
+BINDIR ?= $(EXEC_PREFIX)/bin
+LIBDIR ?= $(EXEC_PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATAROOTDIR ?= $(PREFIX)/share
+MANDIR ?= $(DATAROOTDIR)/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+BASHCOMPDIR ?= $(DATAROOTDIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATAROOTDIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATAROOTDIR)/fish/vendor_completions.d
+# The nginx module goes where the installed nginx looks (nginx -V), its
+# snippet into Debian's modules-available; NGINX_ENABLE=0 leaves it disabled.
+# WITH_NGINX=no skips the module; by default it is built when the nginx
+# build tree (nginx-dev) is there.
+NGINX_SRC ?= /usr/share/nginx/src
+WITH_NGINX ?= $(if $(wildcard $(NGINX_SRC)/configure),yes,no)
+NGINX_MODULES_DIR ?=
+NGINX_MODULES_AVAILABLE ?= /usr/share/nginx/modules-available
+NGINX_MODULES_ENABLED ?= /etc/nginx/modules-enabled
+NGINX_ENABLE ?= 1
+STRIP ?= strip
+INSTALL_VARS := DESTDIR PREFIX BINDIR LIBDIR INCLUDEDIR MANDIR PKGCONFIGDIR BASHCOMPDIR \
+        ZSHCOMPDIR FISHCOMPDIR NGINX_MODULES_DIR NGINX_MODULES_AVAILABLE NGINX_MODULES_ENABLED \
+        NGINX_ENABLE STRIP VERSION RELEASE
+install_env = $(foreach v,$(INSTALL_VARS),$(v)='$($(v))')
 
 .PHONY: all build setup test test-rust test-c test-nginx test-fuzz header \
-        bench bench-instructions fuzz demo nginx-module bench-nginx memcheck-nginx clean
+        bench bench-instructions fuzz demo nginx-module bench-nginx memcheck-nginx clean \
+        install uninstall test-install deb test-deb nginx-1.28 test-nginx-1.28 test-asan
 
 all: build
 
@@ -16,12 +50,17 @@ all: build
 setup:
 	bash .ci/setup.sh
 
-## build: the library (rlib, staticlib, cdylib) and the p3p command
+## build: the library (rlib, staticlib, cdylib) and the p3p command; the
+## link libp3p.so.0 (the SONAME programs record) lets programs linked
+## against target/release run from there
 build:
 	$(CARGO) build --release
+	ln -sfn libp3p.so $(RELEASE)/libp3p.so.0
 
-## test: every test: Rust unit and integration, C ABI, nginx end to end, fuzz smoke
-test: build test-rust test-c test-nginx test-fuzz
+## test: every test: Rust unit and integration, C ABI, nginx end to end (Debian's
+## nginx, nginx 1.28 dynamic and static, 1.28 under ASan), make install, the
+## Debian packages installed and used, fuzz smoke
+test: build test-rust test-c test-nginx test-install test-nginx-1.28 test-asan test-deb test-fuzz
 
 test-rust:
 	$(CARGO) test --release
@@ -31,6 +70,32 @@ test-c: build
 
 test-fuzz:
 	bash tests/fuzz/smoke.sh
+
+## install: library, header, p3p.pc, the command, its man pages and completions,
+## and the nginx module with its load snippet (PREFIX=/usr/local, DESTDIR, ...)
+install: $(BUILD) $(if $(filter yes,$(WITH_NGINX)),nginx-module)
+	$(install_env) NGINX_MODULE='$(if $(filter yes,$(WITH_NGINX)),$(NGINX_MODULE))' \
+	    bash packaging/install.sh install
+
+## uninstall: removes what install put there (same variables)
+uninstall:
+	$(install_env) bash packaging/install.sh uninstall
+
+## test-install: make install into a DESTDIR, then build and run C programs
+## against it with pkg-config (shared and static), check SONAME and links
+test-install: build
+	bash tests/install/run.sh
+
+## deb: Debian packages in target/deb (libnginx-mod-http-p3p, p3p, libp3p0,
+## libp3p-dev), built by dpkg-buildpackage from packaging/debian
+deb:
+	bash packaging/deb.sh
+
+## test-deb: builds the packages, installs them on this machine (apt-get),
+## checks nginx loads the module from its snippet, runs the nginx suite
+## against the installed module and a C program against libp3p-dev; purges
+test-deb: build
+	bash tests/install/deb.sh
 
 ## header: regenerate include/p3p.h from the Rust source (commit the result)
 header:
@@ -49,11 +114,27 @@ fuzz:
 	FUZZ_SECONDS=$${FUZZ_SECONDS:-300} bash tests/fuzz/smoke.sh
 
 ## nginx-module: target/nginx/ngx_http_p3p_module.so for the installed nginx
-nginx-module: build
+nginx-module: $(BUILD)
 	bash nginx-module/build.sh "$(RELEASE)" "$(CARGO_TARGET_DIR)/nginx"
 
 test-nginx: nginx-module
 	bash tests/nginx/run.sh "$(NGINX_MODULE)"
+
+## nginx-1.28: nginx 1.28 (the nginx-src crate) with the module, dynamic and static
+nginx-1.28: $(BUILD)
+	bash nginx-module/build-nginx.sh dynamic
+	bash nginx-module/build-nginx.sh static
+
+NGINX_128 := $(CARGO_TARGET_DIR)/nginx-1.28
+test-nginx-1.28: nginx-1.28
+	NGINX_BIN=$(NGINX_128)/dynamic/sbin/nginx bash tests/nginx/run.sh $(NGINX_128)/dynamic/modules/ngx_http_p3p_module.so
+	NGINX_BIN=$(NGINX_128)/static/sbin/nginx bash tests/nginx/run.sh --builtin
+
+## test-asan: the nginx suite on nginx 1.28 and the module built with
+## AddressSanitizer and NGX_DEBUG_PALLOC (pool debugging)
+test-asan: $(BUILD)
+	bash nginx-module/build-nginx.sh asan
+	bash tests/asan/run.sh $(NGINX_128)/asan
 
 memcheck-nginx: nginx-module
 	bash tests/nginx/memcheck.sh "$(NGINX_MODULE)"

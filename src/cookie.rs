@@ -1,5 +1,5 @@
 //! `Set-Cookie` handling for the server: is a cookie persistent, and the
-//! rewrites that carry out a decision (product decision 14):
+//! rewrites that carry out a decision (docs/set-cookie.md):
 //!
 //! * accept: the header is left byte for byte;
 //! * downgrade: `Expires` and `Max-Age` attributes are removed, so the

@@ -1,13 +1,13 @@
 //! The Internet Explorer 6 profile: how a compact policy is classified, and
 //! what each of the six privacy levels does with a cookie in each context.
 //!
-//! Classification (product decisions 5-7): identifiable data is PHY, ONL,
+//! Classification (docs/evaluation-model.md): identifiable data is PHY, ONL,
 //! GOV or FIN; the uses that need consent are IVA IVD CON TEL OTP and SAM
 //! UNR PUB OTR. A policy with identifiable data gives *explicit* consent when
 //! every such use is opt-in, *implicit* when each is opt-out or opt-in, and
 //! *none* when one is always used, or when no purpose is declared at all.
 //!
-//! The level table (decision 8) is computed once, at compile time, into a
+//! The level table (same document) is computed once, at compile time, into a
 //! 5 x 6 x 2 x 2 table, so a decision is one index.
 
 use core::ffi::CStr;
@@ -440,7 +440,7 @@ const fn d(action: Action, reason: Reason) -> Decision {
     Decision { action, reason }
 }
 
-/// One cell of the level table (b.4 of the evidence, with decision 8).
+/// One cell of the level table (docs/evaluation-model.md, section 3).
 const fn cell(class: Class, level: Level, party: Party, cookie: CookieKind) -> Decision {
     use Action::*;
     let session = matches!(cookie, CookieKind::Session);
@@ -559,7 +559,7 @@ impl Verdict {
     }
 }
 
-/// The verdict for a class (decision 10).
+/// The verdict for a class (docs/evaluation-model.md, section 5).
 pub fn verdict_for(class: Class) -> Verdict {
     if class == Class::NoPolicy {
         return Verdict::NoPolicy;

@@ -5,15 +5,15 @@
 //! * `ie6`: the six IE6 levels ([`crate::ie6`]).
 //! * `ie6-strict`: the same levels, but a present policy that is invalid
 //!   (any word that is not a token, an empty `CP=""`, free text, control
-//!   bytes or an unterminated quote) counts as no policy (decision 12; P3P
+//!   bytes or an unterminated quote) counts as no policy (docs/profiles.md; P3P
 //!   1.1 tells user agents to treat erroneous compact policies as absent).
 //! * `mozilla` and `mozilla:LETTERS`: Mozilla's classifier and its
-//!   8-letter matrix (decision 11). `mozilla` alone has the four presets as
+//!   8-letter matrix (docs/profiles.md). `mozilla` alone has the four presets as
 //!   levels (`low`, `medium`, `high`, `default`); `mozilla:low` (and the
 //!   other preset names) or `mozilla:` followed by exactly eight letters is
 //!   one matrix, and the level is ignored.
 //! * custom profiles, compiled from IE6 privacy-import files
-//!   ([`Profile::load`]; decision 13): per party, `alwaysAllowSession`,
+//!   ([`Profile::load`]; docs/import-format.md): per party, `alwaysAllowSession`,
 //!   `noPolicyDefault`, ordered rules (first match wins) and
 //!   `noRuleDefault`. The level is ignored.
 //!
@@ -160,7 +160,7 @@ impl MozillaClass {
     }
 }
 
-/// Mozilla's class of a policy (section e.1 of the evidence), with the
+/// Mozilla's class of a policy (docs/profiles.md, Mozilla), with the
 /// reason a decision gives for it. `None` is the absent policy.
 pub fn mozilla_class(policy: Option<&Policy>) -> (MozillaClass, Reason) {
     let Some(p) = policy.filter(|p| p.is_present()) else {

@@ -1,5 +1,5 @@
 //! The IE6 decision table, row by row, for every class; and every product
-//! decision about classification, checked on policies from the evidence.
+//! rule of classification (docs/evaluation-model.md), checked on policies.
 
 use p3p::ie6::{self, Action, Class, CookieKind, Level, Party, Reason, Verdict};
 use p3p::Token;
@@ -11,8 +11,8 @@ enum Req {
     Explicit,
 }
 
-/// The decision table of the evidence (b.4) with decision 8 filling its open
-/// cells: (level, party, kind, no policy, requirement met, failed, requirement).
+/// The decision table of docs/evaluation-model.md (section 3), open cells
+/// included: (level, party, kind, no policy, requirement met, failed, requirement).
 const TABLE: [(Level, Party, CookieKind, Action, Action, Action, Req); 24] = {
     use Action::{Accept as A, Block as B, Downgrade as D, Leash as L};
     use CookieKind::{Persistent as P, Session as S};
@@ -54,7 +54,7 @@ fn met(req: Req, class: Class) -> bool {
     }
 }
 
-/// Policies from the evidence and decisions, with the class each must get.
+/// Policies for each rule of classification, with the class each must get.
 const POLICIES: &[(&str, Class)] = &[
     ("", Class::NoPolicy),
     ("policyref=\"/w3c/p3p.xml\"", Class::NoPolicy),
@@ -122,7 +122,7 @@ fn reasons_follow_the_report_rules() {
     let none = p3p::parse_header(b"CP=\"PHY CUR CONa\"");
     let implicit = p3p::parse_header(b"CP=\"PHY CUR CONo\"");
     let d = |p: &p3p::Policy, l, pa, c| ie6::decide(Some(p), l, pa, c).reason;
-    // R4 for every failed Medium High first-party persistent cell (decision 9).
+    // R4 for every failed Medium High first-party persistent cell (docs/evaluation-model.md, section 4).
     assert_eq!(d(&none, Level::MediumHigh, Party::First, CookieKind::Persistent), NoOptOutBlock);
     // R5 for failed explicit requirements, also for an opt-out policy.
     assert_eq!(d(&implicit, Level::High, Party::First, CookieKind::Session), OptInMissingBlock);

@@ -1,5 +1,5 @@
 //! Profiles against hand-checked tables: Mozilla's classifier and matrix
-//! (section e of the evidence, with the V-cases of section d), ie6-strict on
+//! (docs/profiles.md, with policies where the two classifiers differ), ie6-strict on
 //! bogus policies, the shipped IE6 import files against the built-in
 //! levels on a large generated set of policies, the shipped example
 //! profiles, and import-file errors with their exact positions.

@@ -751,7 +751,7 @@ pub unsafe extern "C" fn p3p_party_from_fetch(
     })
 }
 
-/// Decision 15: the party of a request from its `Sec-Fetch-*` headers.
+/// The party of a request from its `Sec-Fetch-*` headers (docs/party.md).
 pub fn party_from_fetch(site: &[u8], dest: &[u8]) -> Party {
     if site.trim_ascii().eq_ignore_ascii_case(b"cross-site") && !dest.trim_ascii().eq_ignore_ascii_case(b"document") {
         Party::Third

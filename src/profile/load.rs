@@ -1,6 +1,6 @@
 //! Compiling an IE6 privacy-import file into a [`Profile`].
 //!
-//! Accepted shape (M4 of the evidence, decision 13):
+//! Accepted shape (docs/import-format.md):
 //!
 //! ```xml
 //! <MSIEPrivacy>

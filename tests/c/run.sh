@@ -83,6 +83,8 @@ clang_sanitized() {
 valgrind_shared() {
     have valgrind || { echo "valgrind not found"; return 1; }
     have "$CC_GCC" || { echo "$CC_GCC not found"; return 1; }
+    # the program records the SONAME (build.rs): libp3p.so.0
+    ln -sfn libp3p.so "$release/libp3p.so.0"
     "$CC_GCC" "${cflags[@]}" -O0 -g "${inc[@]}" "$here/abi_test.c" -L "$release" -Wl,-rpath,"$release" \
         -lp3p -o "$work/abi_shared" || return 1
     # Make sure the binary really uses the shared library.

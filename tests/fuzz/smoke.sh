@@ -25,9 +25,12 @@ export RUSTC_BOOTSTRAP=1
 # Keep the build here, whatever the caller's CARGO_TARGET_DIR says.
 export CARGO_TARGET_DIR=$here/target
 
-if ! cargo fuzz --version >/dev/null 2>&1; then
-    echo "== installing cargo-fuzz"
-    cargo install cargo-fuzz --locked || {
+# cargo-fuzz at a pinned version, built with its own lock file; the fuzz
+# crate's dependencies are pinned by tests/fuzz/Cargo.lock.
+cargo_fuzz_version=0.13.2
+if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $cargo_fuzz_version" ]; then
+    echo "== installing cargo-fuzz $cargo_fuzz_version"
+    cargo install cargo-fuzz --version "=$cargo_fuzz_version" --locked || {
         echo "cargo install cargo-fuzz failed"
         echo "0 passed, 1 failed"
         exit 1

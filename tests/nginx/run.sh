@@ -2,6 +2,7 @@
 # End-to-end tests of ngx_http_p3p_module against a real nginx on 127.0.0.1.
 #
 #   bash tests/nginx/run.sh path/to/ngx_http_p3p_module.so
+#   NGINX_BIN=path/to/nginx bash tests/nginx/run.sh --builtin
 #
 # Starts a private nginx (one worker, temp prefix, high ports) with a
 # backend server block and a front server block using the module, runs every
@@ -17,11 +18,16 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 . "$here/lib.sh"
 
-if [ $# -ne 1 ] || [ ! -f "$1" ]; then
-    echo "usage: $0 path/to/ngx_http_p3p_module.so" >&2
+if [ $# -ne 1 ] || { [ "$1" != --builtin ] && [ ! -f "$1" ]; }; then
+    echo "usage: $0 path/to/ngx_http_p3p_module.so|--builtin" >&2
     exit 2
 fi
-module=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+# --builtin: NGINX_BIN has the module compiled in (--add-module)
+LOAD_MODULE=""
+if [ "$1" != --builtin ]; then
+    module=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+    LOAD_MODULE="load_module $module;"
+fi
 
 CURL_TIME=${P3P_CURL_TIME:-10}
 ROUNDS=${P3P_ROUNDS:-2}
@@ -79,7 +85,7 @@ H2=$(ngx_free_port)
 
 # ---------------------------------------------------------------------------
 # Expected decisions: from the p3p command when it is built, else the IE6
-# table (ie6-rules b.4 with decision 8) for the seed policy and for none.
+# table (docs/evaluation-model.md) for the seed policy and for none.
 
 declare -A EXPECT CLASS VERDICT
 
@@ -195,7 +201,7 @@ OFF2='  weird  =  v ;EXPIRES=Wed, 21 Oct 2037 07:28:00 GMT;samesite=none'
 pid logs/nginx.pid;
 error_log logs/error.log info;
 worker_processes 1;
-load_module $module;
+$LOAD_MODULE
 
 events {
     worker_connections 256;
@@ -686,7 +692,7 @@ conf_fails() {
     shift
     {
         echo "pid logs/$name.pid;"
-        echo "load_module $module;"
+        echo "$LOAD_MODULE"
         echo "events { }"
         echo "http {"
         ngx_temp_paths

@@ -1,0 +1,1 @@
+//! Holds no code: this package exists to pin the nginx-src crate.

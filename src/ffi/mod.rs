@@ -428,9 +428,10 @@ pub unsafe extern "C" fn p3p_explain(
         let s = unsafe { input(value, len) }?;
         check_out(out_len)?;
         let report = Report::new(s, m);
-        // SAFETY: the pointers are valid as the # Safety section requires.
         let n = match format {
+            // SAFETY: the pointers are valid as the # Safety section requires.
             P3P_FORMAT_TEXT => unsafe { write_to(out, out_cap, |w| report.write_text(w, Select::default())) }?,
+            // SAFETY: the pointers are valid as the # Safety section requires.
             P3P_FORMAT_JSON => unsafe { write_to(out, out_cap, |w| report.write_json(w, Select::default())) }?,
             _ => return Err(P3P_STATUS_INVALID_ARGUMENT),
         };

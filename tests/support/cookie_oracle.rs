@@ -167,7 +167,7 @@ pub fn cookie_date(v: &[u8]) -> Option<i64> {
     } else if (0..=69).contains(&year) {
         year += 2000;
     }
-    if day < 1 || day > 31 || year < 1601 || hour > 23 || minute > 59 || second > 59 {
+    if !(1..=31).contains(&day) || year < 1601 || hour > 23 || minute > 59 || second > 59 {
         return None;
     }
     let is_leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;

@@ -8,7 +8,7 @@ RELEASE := $(CARGO_TARGET_DIR)/release
 NGINX_MODULE := $(CARGO_TARGET_DIR)/nginx/ngx_http_p3p_module.so
 
 .PHONY: all build setup test test-rust test-c test-nginx test-fuzz header \
-        bench bench-instructions fuzz demo nginx-module bench-nginx memcheck-nginx clean
+        bench bench-instructions fuzz demo nginx-module bench-nginx memcheck-nginx soak-nginx clean
 
 all: build
 
@@ -57,6 +57,11 @@ test-nginx: nginx-module
 
 memcheck-nginx: nginx-module
 	bash tests/nginx/memcheck.sh "$(NGINX_MODULE)"
+
+## soak-nginx: the module under wrk with reloads for SOAK_SECONDS (60) per run,
+## against nginx without it; not part of test (time)
+soak-nginx: nginx-module
+	bash tests/nginx/soak.sh "$(NGINX_MODULE)"
 
 ## bench-nginx: wrk on 127.0.0.1: nginx alone, module loaded but off, deciding, and njs
 bench-nginx: nginx-module

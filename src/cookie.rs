@@ -344,9 +344,11 @@ fn fixed_date(v: &[u8]) -> Option<i64> {
     Some(days_from_civil(year, month, day) * 86_400 + h * 3600 + mi * 60 + sec)
 }
 
+/// Only ASCII letters fold onto lower-case letters with `| 0x20`, so one
+/// compare per name checks all three bytes, in any case.
 fn is_weekday(w: [u8; 3]) -> bool {
     const DAYS: [[u8; 3]; 7] = [*b"mon", *b"tue", *b"wed", *b"thu", *b"fri", *b"sat", *b"sun"];
-    w.iter().all(u8::is_ascii_alphabetic) && DAYS.contains(&w.map(|b| b | 0x20))
+    DAYS.contains(&w.map(|b| b | 0x20))
 }
 
 /// RFC 6265 section 5.1.1 steps 5 and 6: a day that exists in its month

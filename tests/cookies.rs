@@ -5,9 +5,12 @@
 
 #[path = "support/cookie_oracle.rs"]
 mod oracle;
+#[path = "support/rng.rs"]
+mod rng;
 
 use p3p::cookie::{self, decide_cookie, inspect};
 use p3p::ie6::{Action, CookieKind, Decision, Reason};
+use rng::Rng;
 
 const NOW: i64 = 1_700_000_000;
 
@@ -76,20 +79,6 @@ fn every_day_of_the_calendar_agrees() {
                 }
             }
         }
-    }
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[(self.next() % from.len() as u64) as usize]
     }
 }
 

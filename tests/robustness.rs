@@ -5,26 +5,14 @@
 
 #[path = "support/json_contract.rs"]
 mod json_contract;
+#[path = "support/rng.rs"]
+mod rng;
 
 use p3p::cookie::{self, LEASH_EXTRA};
 use p3p::explain::{NamedProfile, ProfileSelect, Report, Select};
 use p3p::ie6::{self, Action, CookieKind, Party};
 use p3p::Mode;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use rng::Rng;
 
 const PIECES: &[&[u8]] = &[
     b"CP=",

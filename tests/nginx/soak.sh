@@ -149,13 +149,16 @@ workers() { # the current workers: children of the master
     cat "/proc/$(master_pid)/task/$(master_pid)/children" 2>/dev/null || true
 }
 
-# check_sample VARIANT PATH: one response, every Set-Cookie line as expected
-SAMPLE_BAD=0
+# check_sample VARIANT PATH: one response, every Set-Cookie line as
+# expected; appends "ok PATH" or "WRONG ..." lines to $P/samples.VARIANT
 check_sample() {
-    local v=$1 path=$2 headers c name want got
+    local v=$1 path=$2 headers c name want got bad=0
     local curl_args=(-sS --max-time 10 -D - -o /dev/null)
     [ "$path" = /profile/many ] && curl_args+=(-H 'Sec-Fetch-Site: cross-site' -H 'Sec-Fetch-Dest: image')
-    headers=$(curl "${curl_args[@]}" "http://127.0.0.1:$FRONT$path" | tr -d '\r') || { SAMPLE_BAD=$((SAMPLE_BAD + 1)); return; }
+    if ! headers=$(curl "${curl_args[@]}" "http://127.0.0.1:$FRONT$path" | tr -d '\r'); then
+        echo "WRONG: $v $path: no response" >>"$P/samples.$v"
+        return
+    fi
     for c in "${COOKIES[@]}"; do
         name=${c%%=*}
         got=$(grep -i "^set-cookie: $name=" <<<"$headers" | sed 's/^[^:]*: //' || true)
@@ -166,17 +169,19 @@ check_sample() {
             block) [ -z "$got" ] ;;
             downgrade) [ "$got" = "${c%%;*}; Path=/" ] ;;
         esac || {
-            SAMPLE_BAD=$((SAMPLE_BAD + 1))
-            echo "   WRONG: $v $path $name: want $want, got '${got:-nothing}'"
+            bad=1
+            echo "WRONG: $v $path $name: want $want, got '${got:-nothing}'" >>"$P/samples.$v"
         }
     done
+    [ $bad = 1 ] || echo "ok $path" >>"$P/samples.$v"
 }
 
 declare -A RESULT
 failed=0
+SAMPLE_BAD=0
 
 run() { # VARIANT
-    local v=$1 wrk_pid start k reloads=0 samples=0 out
+    local v=$1 wrk_pid start k reloads=0 samples out sampler=""
     write_conf "$v"
     : >"$P/logs/error.log"
     ngx_start "$FRONT"
@@ -192,7 +197,10 @@ run() { # VARIANT
     wrk_pid=$!
     start=$(date +%s)
     # The same reloads in both runs: at start + k * RELOAD, up to two
-    # seconds before the end; after each, a sample of responses is checked.
+    # seconds before the end. After each, a sample of responses is checked
+    # in the background (skipped while the previous sample still runs), so
+    # that slow responses under load never delay a reload.
+    : >"$P/samples.$v"
     for k in $(seq 1 $(((SECONDS_PER_RUN - 2) / RELOAD))); do
         while [ "$(date +%s)" -lt $((start + k * RELOAD)) ] && kill -0 "$wrk_pid" 2>/dev/null; do
             sleep 0.1
@@ -203,14 +211,12 @@ run() { # VARIANT
             failed=1
         fi
         reloads=$((reloads + 1))
-        sleep 0.3
-        if [ "$(date +%s)" -lt $((start + SECONDS_PER_RUN - 2)) ]; then
-            for path in /local /proxy/many /profile/many; do
-                check_sample "$v" "$path"
-                samples=$((samples + 1))
-            done
+        if [ -z "$sampler" ] || ! kill -0 "$sampler" 2>/dev/null; then
+            (sleep 0.3; for path in /local /proxy/many /profile/many; do check_sample "$v" "$path"; done) &
+            sampler=$!
         fi
     done
+    [ -z "$sampler" ] || wait "$sampler" || true
     wait "$wrk_pid" || true
     sleep 1
     local m_after w_after
@@ -225,6 +231,11 @@ run() { # VARIANT
     non2xx=$(sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\).*/\1/p' <<<"$out")
     sock=$(sed -n 's/.*Socket errors: connect \([0-9]*\), read \([0-9]*\), write \([0-9]*\), timeout \([0-9]*\).*/\1 \2 \3 \4/p' <<<"$out" |
            awk '{ print $1 + $2 + $3 + $4 }')
+    samples=$(wc -l <"$P/samples.$v")
+    if grep -q '^WRONG' "$P/samples.$v"; then
+        sed 's/^/   /' <"$P/samples.$v" | grep WRONG | head -n 20
+        SAMPLE_BAD=$((SAMPLE_BAD + $(grep -c '^WRONG' "$P/samples.$v")))
+    fi
     RESULT[$v]="${reqs:-0} ${non2xx:-0} ${sock:-0} $reloads $samples $w_before $w_after $m_before $m_after"
     if grep -E '\[(alert|crit|emerg)\]|exited on signal' "$P/logs/error.log"; then
         echo "FAIL: $v: alerts or a crashed worker in the error log"

@@ -41,7 +41,7 @@ INSTALL_VARS := DESTDIR PREFIX BINDIR LIBDIR INCLUDEDIR MANDIR PKGCONFIGDIR BASH
 install_env = $(foreach v,$(INSTALL_VARS),$(v)='$($(v))')
 
 .PHONY: all build setup test test-rust test-c test-nginx test-fuzz header \
-        bench bench-instructions fuzz demo nginx-module bench-nginx memcheck-nginx clean \
+        bench bench-instructions fuzz demo nginx-module bench-nginx memcheck-nginx soak-nginx clean \
         install uninstall test-install deb test-deb nginx-1.28 test-nginx-1.28 test-asan
 
 all: build
@@ -138,6 +138,11 @@ test-asan: $(BUILD)
 
 memcheck-nginx: nginx-module
 	bash tests/nginx/memcheck.sh "$(NGINX_MODULE)"
+
+## soak-nginx: the module under wrk with reloads for SOAK_SECONDS (60) per run,
+## against nginx without it; not part of test (time)
+soak-nginx: nginx-module
+	bash tests/nginx/soak.sh "$(NGINX_MODULE)"
 
 ## bench-nginx: wrk on 127.0.0.1: nginx alone, module loaded but off, deciding, and njs
 bench-nginx: nginx-module

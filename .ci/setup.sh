@@ -8,13 +8,14 @@
 #   - the libraries nginx 1.28 is built with (PCRE2, zlib) for the second
 #     nginx and the ASan build;
 #   - clang for the C ABI sanitizer tests, valgrind for memory checks,
-#     dpkg-dev and pkgconf for the packages and the install tests.
+#     time (peak memory of nginx -t and the command), dpkg-dev and pkgconf
+#     for the packages and the install tests.
 # Idempotent: installs only what is missing and says what it did.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(nginx nginx-dev curl wrk libnginx-mod-http-js clang libclang-rt-14-dev valgrind
-    make gcc libc6-dev binutils dpkg-dev debhelper pkgconf libpcre2-dev zlib1g-dev)
+    make gcc libc6-dev binutils dpkg-dev debhelper pkgconf libpcre2-dev zlib1g-dev time)
 
 # ---- Rust: the one on PATH if new enough, else Debian's ------------------------------
 need=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)

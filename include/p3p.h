@@ -130,42 +130,60 @@
 #define P3P_ACTION_PROMPT 4
 
 /**
- * Policy classes (IE6 profile): no compact policy, or a test policy.
+ * Policy classes: how a profile sees a policy (`p3p_profile_class`;
+ * `p3p_policy_class` gives the `ie6` profile's view). No policy: no `CP`
+ * directive, or a test policy (`TST`); for `ie6-strict` also an invalid
+ * policy, for Mozilla also `CP=""`.
  */
 #define P3P_CLASS_NO_POLICY 0
 
 /**
- * No identifiable data used in a way that needs consent.
+ * (`ie6`, `ie6-strict`) No identifiable data used in a way that needs consent.
  */
 #define P3P_CLASS_OK 1
 
 /**
- * Every use that needs consent is opt-in.
+ * (`ie6`, `ie6-strict`) Identifiable data; every use that needs consent is
+ * opt-in. (Mozilla) Opt-in consent only, or no identifiable data at all.
  */
 #define P3P_CLASS_EXPLICIT 2
 
 /**
- * Every use that needs consent is opt-out or opt-in.
+ * (`ie6`, `ie6-strict`) Identifiable data; every use that needs consent is
+ * opt-out or opt-in. (Mozilla) Identifiable data with opt-out consent.
  */
 #define P3P_CLASS_IMPLICIT 3
 
 /**
- * Identifiable data used without consent.
+ * (`ie6`, `ie6-strict`) Identifiable data used without consent.
  */
 #define P3P_CLASS_NONE 4
 
 /**
- * Verdict: the response has no compact policy.
+ * (Mozilla) Identifiable data without consent, or a word Mozilla rejects.
+ */
+#define P3P_CLASS_NO_CONSENT 5
+
+/**
+ * (custom profiles) A policy, tested by the profile's rules: import files
+ * have no classes of their own.
+ */
+#define P3P_CLASS_RULES 6
+
+/**
+ * Verdict: the profile sees no policy (see `P3P_CLASS_NO_POLICY`).
  */
 #define P3P_VERDICT_NO_POLICY 0
 
 /**
- * Verdict: accepted in every cell of the four middle levels.
+ * Verdict: the profile accepts every cookie (first- and third-party,
+ * session and persistent) at every level where the policy matters: the
+ * four middle IE6 levels, the four Mozilla presets, or the one rule set.
  */
 #define P3P_VERDICT_SATISFACTORY 1
 
 /**
- * Verdict: refused in some middle-level cell.
+ * Verdict: some such cell does not accept.
  */
 #define P3P_VERDICT_UNSATISFACTORY 2
 
@@ -298,6 +316,13 @@
 #define P3P_REASON_MOZILLA_EXPLICIT 25
 
 /**
+ * Reason (Mozilla, custom profiles): the profile's action is a downgrade
+ * (`d`, `forceSession`) and the cookie is already a session cookie, so it
+ * is accepted as sent; a rule that matched is still reported.
+ */
+#define P3P_REASON_SESSION_UNCHANGED 26
+
+/**
  * Diagnostic severity: a spec violation user agents tolerate.
  */
 #define P3P_SEVERITY_WARNING 1
@@ -418,7 +443,8 @@
 #define P3P_PROFILE_ERROR_XML 1
 
 /**
- * Profile error: the file is larger than 1 MiB.
+ * Profile error: the file is larger than 1 MiB (line 0; `detail` gives
+ * the size).
  */
 #define P3P_PROFILE_ERROR_TOO_LARGE 2
 
@@ -507,6 +533,24 @@
  * Profile error: more than `P3P_PROFILE_MAX_RULES` rules in one party.
  */
 #define P3P_PROFILE_ERROR_TOO_MANY_RULES 19
+
+/**
+ * Profile error (`p3p_profile_load_file`, line 0): the file cannot be
+ * opened; `detail` holds the system's reason.
+ */
+#define P3P_PROFILE_ERROR_OPEN 20
+
+/**
+ * Profile error (`p3p_profile_load_file`, line 0): the path is a
+ * directory, a device, a FIFO or a socket (`detail` says which).
+ */
+#define P3P_PROFILE_ERROR_NOT_A_FILE 21
+
+/**
+ * Profile error (`p3p_profile_load_file`, line 0): reading the file
+ * failed; `detail` holds the system's reason.
+ */
+#define P3P_PROFILE_ERROR_READ 22
 
 /**
  * A `CP` directive was found (or the input was a bare token list).
@@ -849,11 +893,12 @@ typedef struct {
    */
   uint32_t code;
   /**
-   * Line, from 1.
+   * Line, from 1; 0 for an error about the file itself (`_OPEN`,
+   * `_NOT_A_FILE`, `_TOO_LARGE`, `_READ`).
    */
   uint32_t line;
   /**
-   * Column in characters, from 1.
+   * Column in characters, from 1; 0 with line 0.
    */
   uint32_t column;
   /**
@@ -917,6 +962,11 @@ typedef struct {
  */
 #define P3P_STATUS_INTERNAL 999
 
+/**
+ * Every class, by number.
+ */
+#define ProfileClass_ALL { NoPolicy, Ok, Explicit, Implicit, None, NoConsent, Rules, }
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -953,8 +1003,9 @@ p3p_status p3p_policy_parse(const uint8_t *value, size_t len, p3p_policy *out);
 p3p_status p3p_policy_parse_tokens(const uint8_t *tokens, size_t len, p3p_policy *out);
 
 /**
- * Classifies a policy for the IE6 profile: writes a `P3P_CLASS_*` to
- * `*out_class`. `policy` may be NULL, meaning no policy.
+ * Classifies a policy for the `ie6` profile: writes a `P3P_CLASS_*` to
+ * `*out_class`. `policy` may be NULL, meaning no policy. For another
+ * profile's view use `p3p_profile_class`.
  *
  * Returns `P3P_STATUS_OK` or `P3P_STATUS_NULL_ARGUMENT` (`out_class` NULL).
  *
@@ -964,8 +1015,10 @@ p3p_status p3p_policy_parse_tokens(const uint8_t *tokens, size_t len, p3p_policy
 p3p_status p3p_policy_class(const p3p_policy *policy, uint32_t *out_class);
 
 /**
- * Writes the policy's `P3P_VERDICT_*` to `*out_verdict`: satisfactory when
- * every cell of the four middle levels accepts. `policy` may be NULL.
+ * Writes the policy's `P3P_VERDICT_*` for the `ie6` profile to
+ * `*out_verdict`: satisfactory when every cell of the four middle levels
+ * accepts. `policy` may be NULL. For another profile's view use
+ * `p3p_profile_verdict`.
  *
  * Returns `P3P_STATUS_OK` or `P3P_STATUS_NULL_ARGUMENT`.
  *
@@ -1034,17 +1087,24 @@ p3p_status p3p_cookie_decide(const p3p_policy *policy,
  * Rewrites a `Set-Cookie` header value for `action` into `out`:
  * accept copies it unchanged; downgrade removes `Expires` and `Max-Age`;
  * leash sets `SameSite=Lax` (replacing another SameSite value); block and
- * prompt write nothing (the caller removes the header). Attribute names
- * match in any case and with any spacing.
+ * prompt write nothing (the caller removes the header). Attributes are
+ * read as RFC 6265 reads them: the name before the first `=`, trimmed,
+ * in any case.
  *
- * * `out_cap` must be at least `len` (`len + P3P_COOKIE_LEASH_EXTRA` for a
- *   leash; 0 for block), so the caller can size the buffer once.
- * * `*out_len` receives the bytes written.
+ * * The size needed is the capacity the action requires, known from `len`
+ *   alone, so the caller can size the buffer once: `len` for accept and
+ *   downgrade, `len + P3P_COOKIE_LEASH_EXTRA` for a leash, 0 for block and
+ *   prompt. The text written may be shorter.
+ * * `(NULL, 0)` for `out` asks for that size: `P3P_STATUS_OK` and
+ *   `*out_len` is the size. A smaller buffer: `P3P_STATUS_BUFFER_TOO_SMALL`,
+ *   the size in `*out_len`, nothing in `out`. Otherwise `*out_len` receives
+ *   the bytes written.
  *
  * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
  * `P3P_STATUS_INVALID_ARGUMENT` (unknown action),
- * `P3P_STATUS_BUFFER_TOO_SMALL` or `P3P_STATUS_COOKIE_CONTROL_BYTE`.
- * On failure nothing is written to `out` or `*out_len`.
+ * `P3P_STATUS_BUFFER_TOO_SMALL` or `P3P_STATUS_COOKIE_CONTROL_BYTE`. On
+ * any other failure than a buffer too small, nothing is written to `out`
+ * or `*out_len`.
  *
  * # Safety
  * `set_cookie` must point at `len` readable bytes, `out` at `out_cap`
@@ -1062,9 +1122,11 @@ p3p_status p3p_cookie_rewrite(const uint8_t *set_cookie,
  * `P3P_INPUT_HEADER`, a token list when `P3P_INPUT_TOKENS`) and writes the
  * first `out_cap` of them to `out`, in the order found: findings about
  * words in input order, then findings about the whole policy (missing
- * groups, not a policy), whose offset is the start of the policy; `*out_count` receives
- * how many there are in all (which may exceed `out_cap`). `(NULL, 0)` for
- * `out` just counts.
+ * groups, not a policy), whose offset is the start of the policy;
+ * `*out_count` receives how many there are in all (which may exceed
+ * `out_cap`). `(NULL, 0)` for `out` just counts. The findings are counted
+ * before any is written, so `out` and `*out_count` are written only when
+ * the status is `P3P_STATUS_OK`.
  *
  * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
  * `P3P_STATUS_INVALID_ARGUMENT`.
@@ -1083,8 +1145,10 @@ p3p_status p3p_diagnostics(const uint8_t *value,
 /**
  * Formats a diagnostic as one line of text (no NUL terminator) into `out`,
  * for example `unknown token "CURR"; did you mean "CUR"?`. `value` and
- * `len` must be the input the diagnostic was found in. With `(NULL, 0)` for
- * `out`, only `*out_len` is written: the length needed.
+ * `len` must be the input the diagnostic was found in. `(NULL, 0)` for
+ * `out` asks for the length: `P3P_STATUS_OK` with it in `*out_len`. A
+ * buffer too small gets `P3P_STATUS_BUFFER_TOO_SMALL`, the length needed
+ * in `*out_len`, and nothing in `out`.
  *
  * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
  * `P3P_STATUS_INVALID_ARGUMENT` (not a diagnostic this library made) or
@@ -1127,8 +1191,10 @@ p3p_status p3p_explain(const uint8_t *value,
 
 /**
  * Builds the `P3P` header field value `CP="..."` for a token list (words
- * joined by single spaces) into `out`. With `(NULL, 0)` for `out`, only
- * `*out_len` is written. Validate the list first with `p3p_diagnostics`.
+ * joined by single spaces) into `out`. `(NULL, 0)` for `out` asks for the
+ * length (`P3P_STATUS_OK`, length in `*out_len`); a buffer too small gets
+ * `P3P_STATUS_BUFFER_TOO_SMALL`, the length needed in `*out_len` and
+ * nothing in `out`. Validate the list first with `p3p_diagnostics`.
  *
  * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
  * `P3P_STATUS_BUFFER_TOO_SMALL`, or `P3P_STATUS_POLICY_UNSENDABLE` when the
@@ -1182,6 +1248,79 @@ p3p_status p3p_profile_load(const uint8_t *xml,
                             size_t len,
                             p3p_profile *out,
                             p3p_profile_error *err);
+
+/**
+ * `p3p_profile_load` from a file: checks `path` before reading it, then
+ * compiles it. A path that is not a regular file (a directory, a device
+ * such as `/dev/zero`, a FIFO, a socket) is refused after a `stat`, before
+ * anything is opened for reading (`P3P_PROFILE_ERROR_NOT_A_FILE`); a file
+ * larger than 1 MiB is refused by its size (`P3P_PROFILE_ERROR_TOO_LARGE`),
+ * and no more than 1 MiB and one byte is ever read; a file that cannot be
+ * opened or read gives `P3P_PROFILE_ERROR_OPEN` or `_READ` with the
+ * system's reason in `detail`. These errors about the file itself have
+ * line and column 0. Memory stays bounded whatever the path names.
+ *
+ * * `path`: `len` bytes, not NUL-terminated, relative to the working
+ *   directory unless absolute.
+ * * `out`, `err`: as `p3p_profile_load` (`out` written only on success;
+ *   `err` may be NULL).
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
+ * `P3P_STATUS_PROFILE_INVALID` (any error, in the file or about it).
+ *
+ * # Safety
+ * `path` must point at `len` readable bytes; `out` at a writable
+ * `p3p_profile`; `err` is NULL or points at a writable `p3p_profile_error`.
+ */
+p3p_status p3p_profile_load_file(const uint8_t *path,
+                                 size_t len,
+                                 p3p_profile *out,
+                                 p3p_profile_error *err);
+
+/**
+ * `sizeof(p3p_profile)` as this library was built: for bindings that
+ * allocate the value themselves (it is larger than most stacks like).
+ */
+size_t p3p_profile_size(void);
+
+/**
+ * The class of `policy` (NULL = no policy) as `profile` sees it, a
+ * `P3P_CLASS_*`: for `ie6` as `p3p_policy_class`; for `ie6-strict` the
+ * same, except that an invalid policy is `P3P_CLASS_NO_POLICY`; for
+ * Mozilla profiles Mozilla's classes (`_NO_POLICY`, `_NO_CONSENT`,
+ * `_IMPLICIT`, `_EXPLICIT`); for custom profiles `_NO_POLICY` (no policy,
+ * or `TST`) or `_RULES`.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
+ * `P3P_STATUS_INVALID_ARGUMENT` (not a profile this library built).
+ *
+ * # Safety
+ * `profile` must point at a `p3p_profile`; `policy` is NULL or points at a
+ * `p3p_policy`; `out_class` at a writable `uint32_t`.
+ */
+p3p_status p3p_profile_class(const p3p_profile *profile,
+                             const p3p_policy *policy,
+                             uint32_t *out_class);
+
+/**
+ * The verdict on `policy` (NULL = no policy) as `profile` sees it, a
+ * `P3P_VERDICT_*`: `_NO_POLICY` when its class is `P3P_CLASS_NO_POLICY`;
+ * `_SATISFACTORY` when the profile accepts every cookie, first- and
+ * third-party, session and persistent, at every level where the policy
+ * matters (the four middle IE6 levels, the four Mozilla presets, or the
+ * one rule set); `_UNSATISFACTORY` otherwise. For `ie6` this is
+ * `p3p_policy_verdict`.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
+ * `P3P_STATUS_INVALID_ARGUMENT` (not a profile this library built).
+ *
+ * # Safety
+ * `profile` must point at a `p3p_profile`; `policy` is NULL or points at a
+ * `p3p_policy`; `out_verdict` at a writable `uint32_t`.
+ */
+p3p_status p3p_profile_verdict(const p3p_profile *profile,
+                               const p3p_policy *policy,
+                               uint32_t *out_verdict);
 
 /**
  * Writes a built-in profile into `*out`. `name` is one of:
@@ -1293,8 +1432,12 @@ const char *p3p_profile_error_str(uint32_t code);
 
 /**
  * Formats a profile error as one line, `LINE:COLUMN: message: "detail"`
- * (no NUL terminator), into `out`. With `(NULL, 0)` for `out`, only
- * `*out_len` is written: the length needed.
+ * (no NUL terminator), into `out`; an error about the file itself (line
+ * 0) is `message: detail`, for example `not a regular file: it is a
+ * directory`. `(NULL, 0)` for `out` asks for the length (`P3P_STATUS_OK`,
+ * length in `*out_len`); a buffer too small gets
+ * `P3P_STATUS_BUFFER_TOO_SMALL`, the length needed in `*out_len` and
+ * nothing in `out`.
  *
  * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
  * `P3P_STATUS_INVALID_ARGUMENT` (an unknown code or a detail that is not
@@ -1360,10 +1503,17 @@ p3p_status p3p_party_from_fetch(const uint8_t *site,
 const char *p3p_action_str(uint32_t action);
 
 /**
- * The name of a `P3P_CLASS_*` (`"implicit"`), or `"unknown"`. Static,
- * NUL-terminated; never NULL.
+ * The name of a `P3P_CLASS_*` (`"implicit"`, `"no_consent"`), or
+ * `"unknown"`. Static, NUL-terminated; never NULL.
  */
 const char *p3p_class_str(uint32_t class_);
+
+/**
+ * The stable name of a `P3P_DIAG_*` code (`"duplicate_token"`, as the
+ * command's JSON and the README's table give it), or `"unknown"`. Static,
+ * NUL-terminated; never NULL.
+ */
+const char *p3p_diagnostic_code_str(uint32_t code);
 
 /**
  * The name of a `P3P_VERDICT_*` (`"satisfactory"`), or `"unknown"`. Static,

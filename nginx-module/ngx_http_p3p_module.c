@@ -81,14 +81,23 @@ typedef struct {
 typedef struct {
     p3p_policy                  policy;
     ngx_str_t                   actions;
+
+    /* the profile deciding this response (NULL: the IE6 levels) */
+    const p3p_profile          *profile;
+    uint32_t                    level;
+
     unsigned                    has_policy:1;
     unsigned                    decided:1;
+    unsigned                    resolved:1;
+    unsigned                    cookies_off:1;
 } ngx_http_p3p_ctx_t;
 
 
 static ngx_int_t ngx_http_p3p_header_filter(ngx_http_request_t *r);
 static ngx_int_t ngx_http_p3p_cookies(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx, size_t size);
+static ngx_int_t ngx_http_p3p_resolve(ngx_http_request_t *r,
+    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx);
 static ngx_int_t ngx_http_p3p_level(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, const p3p_profile **profile,
     uint32_t *level);
@@ -116,8 +125,8 @@ static ngx_int_t ngx_http_p3p_validate(ngx_conf_t *cf, ngx_command_t *cmd,
     ngx_str_t *value);
 static char *ngx_http_p3p_profile_directive(ngx_conf_t *cf,
     ngx_command_t *cmd, void *conf);
-static char *ngx_http_p3p_profile_file(ngx_conf_t *cf, ngx_str_t *name,
-    p3p_profile *profile);
+static char *ngx_http_p3p_profile_file(ngx_conf_t *cf, ngx_command_t *cmd,
+    ngx_str_t *name, p3p_profile *profile);
 static char *ngx_http_p3p_cookie_policy(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_p3p_setting_error(ngx_conf_t *cf, ngx_command_t *cmd,
@@ -128,6 +137,8 @@ static char *ngx_http_p3p_fallback(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
 static char *ngx_http_p3p_party_directive(ngx_conf_t *cf, ngx_command_t *cmd,
     void *conf);
+static char *ngx_http_p3p_on_error_directive(ngx_conf_t *cf,
+    ngx_command_t *cmd, void *conf);
 
 static ngx_http_complex_value_t *ngx_http_p3p_compile(ngx_conf_t *cf,
     ngx_str_t *value);
@@ -137,13 +148,6 @@ static void *ngx_http_p3p_create_loc_conf(ngx_conf_t *cf);
 static char *ngx_http_p3p_merge_loc_conf(ngx_conf_t *cf, void *parent,
     void *child);
 static ngx_int_t ngx_http_p3p_init(ngx_conf_t *cf);
-
-
-static ngx_conf_enum_t  ngx_http_p3p_on_error[] = {
-    { ngx_string("accept"), NGX_HTTP_P3P_ERROR_ACCEPT },
-    { ngx_string("block"), NGX_HTTP_P3P_ERROR_BLOCK },
-    { ngx_null_string, 0 }
-};
 
 
 static ngx_command_t  ngx_http_p3p_commands[] = {
@@ -192,10 +196,10 @@ static ngx_command_t  ngx_http_p3p_commands[] = {
 
     { ngx_string("p3p_on_error"),
       NGX_HTTP_MAIN_CONF|NGX_HTTP_SRV_CONF|NGX_HTTP_LOC_CONF|NGX_CONF_TAKE1,
-      ngx_conf_set_enum_slot,
+      ngx_http_p3p_on_error_directive,
       NGX_HTTP_LOC_CONF_OFFSET,
-      offsetof(ngx_http_p3p_loc_conf_t, on_error),
-      &ngx_http_p3p_on_error },
+      0,
+      NULL },
 
       ngx_null_command
 };
@@ -372,12 +376,15 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
     p3p_cookie_decision            d;
     ngx_http_p3p_cookie_policy_t  *cp;
 
-    rv = ngx_http_p3p_level(r, plcf, &profile, &level);
+    rv = ngx_http_p3p_resolve(r, plcf, ctx);
 
     if (rv != NGX_OK) {
         /* NGX_DECLINED: the variable said "off" */
         return (rv == NGX_ERROR) ? NGX_ERROR : NGX_OK;
     }
+
+    profile = ctx->profile;
+    level = ctx->level;
 
     party = ngx_http_p3p_party(r, plcf);
     policy = ctx->has_policy ? &ctx->policy : NULL;
@@ -511,6 +518,46 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
     ctx->actions.len = p - ctx->actions.data;
 
     return NGX_OK;
+}
+
+
+/*
+ * Works out, once per request, which profile and level decide the
+ * response: its cookies, $p3p_class and $p3p_verdict all use them.
+ * Returns NGX_OK, NGX_DECLINED (p3p_cookies is off, or its variable said
+ * "off": the IE6 view stays, no cookie is touched) or NGX_ERROR.
+ */
+
+static ngx_int_t
+ngx_http_p3p_resolve(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
+    ngx_http_p3p_ctx_t *ctx)
+{
+    ngx_int_t  rc;
+
+    if (!ctx->resolved) {
+        ctx->profile = NULL;
+        ctx->level = 0;
+        ctx->cookies_off = 1;
+
+        if (plcf->cookies != NGX_HTTP_P3P_COOKIES_OFF) {
+            rc = ngx_http_p3p_level(r, plcf, &ctx->profile, &ctx->level);
+
+            if (rc == NGX_ERROR) {
+                return NGX_ERROR;
+            }
+
+            if (rc == NGX_DECLINED) {
+                ctx->profile = NULL;
+
+            } else {
+                ctx->cookies_off = 0;
+            }
+        }
+
+        ctx->resolved = 1;
+    }
+
+    return ctx->cookies_off ? NGX_DECLINED : NGX_OK;
 }
 
 
@@ -782,11 +829,14 @@ static ngx_int_t
 ngx_http_p3p_policy_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data)
 {
-    uint32_t             n;
-    p3p_status           rc;
-    const char          *s;
-    const p3p_policy    *policy;
-    ngx_http_p3p_ctx_t  *ctx;
+    uint32_t                  n;
+    p3p_status                rc;
+    const char               *s;
+    const p3p_policy         *policy;
+    ngx_http_p3p_ctx_t       *ctx;
+    ngx_http_p3p_loc_conf_t  *plcf;
+
+    n = 0;
 
     ctx = ngx_http_get_module_ctx(r, ngx_http_p3p_module);
 
@@ -795,14 +845,24 @@ ngx_http_p3p_policy_variable(ngx_http_request_t *r,
         return NGX_OK;
     }
 
+    /* the view of the profile that decides the cookies (IE6 when none) */
+
+    plcf = ngx_http_get_module_loc_conf(r, ngx_http_p3p_module);
+
+    if (ngx_http_p3p_resolve(r, plcf, ctx) == NGX_ERROR) {
+        return NGX_ERROR;
+    }
+
     policy = ctx->has_policy ? &ctx->policy : NULL;
 
     if (data == NGX_HTTP_P3P_VAR_CLASS) {
-        rc = p3p_policy_class(policy, &n);
+        rc = ctx->profile ? p3p_profile_class(ctx->profile, policy, &n)
+                          : p3p_policy_class(policy, &n);
         s = p3p_class_str(n);
 
     } else {
-        rc = p3p_policy_verdict(policy, &n);
+        rc = ctx->profile ? p3p_profile_verdict(ctx->profile, policy, &n)
+                          : p3p_policy_verdict(policy, &n);
         s = p3p_verdict_str(n);
     }
 
@@ -908,24 +968,33 @@ failed:
 
 
 /*
- * The library validates compact-policy tokens; every finding is reported
- * with the directive's file:line, errors fail the configuration.
+ * The library validates compact-policy tokens; findings are reported with
+ * the directive's file:line, errors fail the configuration. A long list
+ * can have a finding per word: the first few of each kind are shown, then
+ * one line says how many more there are.
  */
+
+#define NGX_HTTP_P3P_SHOWN_PER_CODE  3
+#define NGX_HTTP_P3P_CODES           32
 
 static ngx_int_t
 ngx_http_p3p_validate(ngx_conf_t *cf, ngx_command_t *cmd, ngx_str_t *value)
 {
     u_char          *msg;
     size_t           n, len;
-    ngx_uint_t       i, errors;
+    uint32_t         code;
+    ngx_uint_t       i, errors, level, hidden;
     p3p_status       rc;
     p3p_diagnostic  *diags;
+    ngx_uint_t       seen[NGX_HTTP_P3P_CODES];
+    uint32_t         severity[NGX_HTTP_P3P_CODES];
 
     rc = p3p_diagnostics(value->data, value->len, P3P_INPUT_TOKENS,
                          NULL, 0, &n);
     if (rc != P3P_STATUS_OK) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "p3p_diagnostics() failed: %s", p3p_status_str(rc));
+                           "\"%V\" directive: p3p_diagnostics() failed: %s",
+                           &cmd->name, p3p_status_str(rc));
         return NGX_ERROR;
     }
 
@@ -942,13 +1011,27 @@ ngx_http_p3p_validate(ngx_conf_t *cf, ngx_command_t *cmd, ngx_str_t *value)
                          diags, n, &n);
     if (rc != P3P_STATUS_OK) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "p3p_diagnostics() failed: %s", p3p_status_str(rc));
+                           "\"%V\" directive: p3p_diagnostics() failed: %s",
+                           &cmd->name, p3p_status_str(rc));
         return NGX_ERROR;
     }
 
+    ngx_memzero(seen, sizeof(seen));
     errors = 0;
 
     for (i = 0; i < n; i++) {
+
+        if (diags[i].severity == P3P_SEVERITY_ERROR) {
+            errors++;
+        }
+
+        code = diags[i].code < NGX_HTTP_P3P_CODES ? diags[i].code : 0;
+        severity[code] = diags[i].severity;
+
+        if (seen[code]++ >= NGX_HTTP_P3P_SHOWN_PER_CODE) {
+            continue;
+        }
+
         rc = p3p_diagnostic_message(&diags[i], value->data, value->len,
                                     NULL, 0, &len);
         if (rc != P3P_STATUS_OK) {
@@ -968,7 +1051,6 @@ ngx_http_p3p_validate(ngx_conf_t *cf, ngx_command_t *cmd, ngx_str_t *value)
         }
 
         if (diags[i].severity == P3P_SEVERITY_ERROR) {
-            errors++;
             ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
                                "invalid \"%V\": %*s", &cmd->name, len, msg);
 
@@ -976,6 +1058,23 @@ ngx_http_p3p_validate(ngx_conf_t *cf, ngx_command_t *cmd, ngx_str_t *value)
             ngx_conf_log_error(NGX_LOG_WARN, cf, 0,
                                "\"%V\": %*s", &cmd->name, len, msg);
         }
+    }
+
+    for (code = 0; code < NGX_HTTP_P3P_CODES; code++) {
+        if (seen[code] <= NGX_HTTP_P3P_SHOWN_PER_CODE) {
+            continue;
+        }
+
+        level = (severity[code] == P3P_SEVERITY_ERROR) ? NGX_LOG_EMERG
+                                                        : NGX_LOG_WARN;
+
+        hidden = seen[code] - NGX_HTTP_P3P_SHOWN_PER_CODE;
+
+        ngx_conf_log_error(level, cf, 0,
+                           "\"%V\": and %ui more \"%s\" %s%s not shown",
+                           &cmd->name, hidden, p3p_diagnostic_code_str(code),
+                           level == NGX_LOG_EMERG ? "error" : "warning",
+                           hidden == 1 ? "" : "s");
     }
 
     return errors ? NGX_ERROR : NGX_OK;
@@ -1046,36 +1145,48 @@ ngx_http_p3p_profile_directive(ngx_conf_t *cf, ngx_command_t *cmd,
     }
 
     if (rc != P3P_STATUS_UNKNOWN_NAME) {
-        pmcf->profiles.nelts--;
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "p3p_profile_builtin() failed: %s",
-                           p3p_status_str(rc));
-        return NGX_CONF_ERROR;
-    }
+                           "\"%V\" directive: p3p_profile_builtin() "
+                           "failed: %s", &cmd->name, p3p_status_str(rc));
 
-    if (ngx_http_p3p_profile_file(cf, &value[2], &prof->profile)
-        != NGX_CONF_OK)
+    } else if (value[2].len >= sizeof("mozilla:") - 1
+               && ngx_strncasecmp(value[2].data, (u_char *) "mozilla:",
+                                  sizeof("mozilla:") - 1) == 0)
     {
-        pmcf->profiles.nelts--;
-        return NGX_CONF_ERROR;
+        /* "mozilla:" is the library's prefix, never a file name */
+
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid value \"%V\" in \"%V\" directive, a "
+                           "Mozilla profile is \"mozilla:\" followed by "
+                           "low, medium, high, default or exactly eight "
+                           "letters", &value[2], &cmd->name);
+
+    } else if (ngx_http_p3p_profile_file(cf, cmd, &value[2], &prof->profile)
+               == NGX_CONF_OK)
+    {
+        return NGX_CONF_OK;
     }
 
-    return NGX_CONF_OK;
+    pmcf->profiles.nelts--;
+
+    return NGX_CONF_ERROR;
 }
 
 
+/*
+ * The library checks the file before it reads it (a regular file of at
+ * most 1 MiB) and compiles it; errors name the directive, the file, the
+ * line and column when there is one, and what is wrong.
+ */
+
 static char *
-ngx_http_p3p_profile_file(ngx_conf_t *cf, ngx_str_t *name,
-    p3p_profile *profile)
+ngx_http_p3p_profile_file(ngx_conf_t *cf, ngx_command_t *cmd,
+    ngx_str_t *name, p3p_profile *profile)
 {
-    u_char             *buf, *msg;
-    off_t               size;
+    u_char             *msg;
     size_t              len;
-    ssize_t             n;
-    ngx_fd_t            fd;
     ngx_str_t           path;
     p3p_status          rc;
-    ngx_file_info_t     fi;
     p3p_profile_error   err;
 
     path = *name;
@@ -1084,53 +1195,7 @@ ngx_http_p3p_profile_file(ngx_conf_t *cf, ngx_str_t *name,
         return NGX_CONF_ERROR;
     }
 
-    fd = ngx_open_file(path.data, NGX_FILE_RDONLY, NGX_FILE_OPEN, 0);
-
-    if (fd == NGX_INVALID_FILE) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
-                           "\"%V\" is not a built-in profile and "
-                           ngx_open_file_n " \"%V\" failed", name, &path);
-        return NGX_CONF_ERROR;
-    }
-
-    buf = NULL;
-    size = 0;
-
-    if (ngx_fd_info(fd, &fi) == NGX_FILE_ERROR) {
-        ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
-                           ngx_fd_info_n " \"%V\" failed", &path);
-        goto failed;
-    }
-
-    size = ngx_file_size(&fi);
-
-    /* the whole file: the library sets its own size limit */
-
-    buf = ngx_pnalloc(cf->temp_pool, size ? (size_t) size : 1);
-    if (buf == NULL) {
-        goto failed;
-    }
-
-    for (len = 0; len < (size_t) size; len += n) {
-        n = ngx_read_fd(fd, buf + len, (size_t) size - len);
-
-        if (n == -1) {
-            ngx_conf_log_error(NGX_LOG_EMERG, cf, ngx_errno,
-                               ngx_read_fd_n " \"%V\" failed", &path);
-            goto failed;
-        }
-
-        if (n == 0) {
-            break;
-        }
-    }
-
-    if (ngx_close_file(fd) == NGX_FILE_ERROR) {
-        ngx_log_error(NGX_LOG_ALERT, cf->log, ngx_errno,
-                      ngx_close_file_n " \"%V\" failed", &path);
-    }
-
-    rc = p3p_profile_load(buf, len, profile, &err);
+    rc = p3p_profile_load_file(path.data, path.len, profile, &err);
 
     if (rc == P3P_STATUS_OK) {
         return NGX_CONF_OK;
@@ -1138,43 +1203,45 @@ ngx_http_p3p_profile_file(ngx_conf_t *cf, ngx_str_t *name,
 
     if (rc != P3P_STATUS_PROFILE_INVALID) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "p3p_profile_load(\"%V\") failed: %s",
-                           &path, p3p_status_str(rc));
+                           "\"%V\" directive: p3p_profile_load_file(\"%V\") "
+                           "failed: %s", &cmd->name, &path,
+                           p3p_status_str(rc));
         return NGX_CONF_ERROR;
     }
 
-    /* "FILE:LINE:COLUMN: message", as compilers print it */
+    /* "FILE:LINE:COLUMN: message", as compilers print it, or "FILE: message" */
 
     if (p3p_profile_error_message(&err, NULL, 0, &len) != P3P_STATUS_OK
         || (msg = ngx_pnalloc(cf->temp_pool, len)) == NULL
         || p3p_profile_error_message(&err, msg, len, &len) != P3P_STATUS_OK)
     {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "invalid \"p3p_profile\" file %V:%uD:%uD: %s",
-                           &path, err.line, err.column,
+                           "invalid \"%V\" file %V:%uD:%uD: %s",
+                           &cmd->name, &path, err.line, err.column,
                            p3p_profile_error_str(err.code));
         return NGX_CONF_ERROR;
     }
 
-    if (err.count > 1) {
+    if (err.code == P3P_PROFILE_ERROR_OPEN) {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "invalid \"p3p_profile\" file %V:%*s "
-                           "(%uD errors in all)",
-                           &path, len, msg, err.count);
+                           "invalid \"%V\" file %V: %*s (and \"%V\" is "
+                           "not a built-in profile)",
+                           &cmd->name, &path, len, msg, name);
+
+    } else if (err.line == 0) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid \"%V\" file %V: %*s",
+                           &cmd->name, &path, len, msg);
+
+    } else if (err.count > 1) {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid \"%V\" file %V:%*s (%uD errors in all)",
+                           &cmd->name, &path, len, msg, err.count);
 
     } else {
         ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
-                           "invalid \"p3p_profile\" file %V:%*s",
-                           &path, len, msg);
-    }
-
-    return NGX_CONF_ERROR;
-
-failed:
-
-    if (ngx_close_file(fd) == NGX_FILE_ERROR) {
-        ngx_log_error(NGX_LOG_ALERT, cf->log, ngx_errno,
-                      ngx_close_file_n " \"%V\" failed", &path);
+                           "invalid \"%V\" file %V:%*s",
+                           &cmd->name, &path, len, msg);
     }
 
     return NGX_CONF_ERROR;
@@ -1391,6 +1458,38 @@ ngx_http_p3p_party_directive(ngx_conf_t *cf, ngx_command_t *cmd, void *conf)
 }
 
 
+static char *
+ngx_http_p3p_on_error_directive(ngx_conf_t *cf, ngx_command_t *cmd,
+    void *conf)
+{
+    ngx_http_p3p_loc_conf_t *plcf = conf;
+
+    ngx_str_t  *value;
+
+    if (plcf->on_error != NGX_CONF_UNSET_UINT) {
+        return "is duplicate";
+    }
+
+    value = cf->args->elts;
+
+    if (ngx_strcmp(value[1].data, "accept") == 0) {
+        plcf->on_error = NGX_HTTP_P3P_ERROR_ACCEPT;
+
+    } else if (ngx_strcmp(value[1].data, "block") == 0) {
+        plcf->on_error = NGX_HTTP_P3P_ERROR_BLOCK;
+
+    } else {
+        ngx_conf_log_error(NGX_LOG_EMERG, cf, 0,
+                           "invalid value \"%V\" in \"%V\" directive, "
+                           "it must be \"block\" or \"accept\"",
+                           &value[1], &cmd->name);
+        return NGX_CONF_ERROR;
+    }
+
+    return NGX_CONF_OK;
+}
+
+
 static ngx_http_complex_value_t *
 ngx_http_p3p_compile(ngx_conf_t *cf, ngx_str_t *value)
 {
@@ -1545,8 +1644,9 @@ ngx_http_p3p_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
     if (conf->fallback == NGX_CONF_UNSET_UINT) {
         conf->fallback = P3P_LEVEL_MEDIUM;
     }
+    /* browsers drop a Set-Cookie with a control byte (RFC 6265bis) */
     ngx_conf_merge_uint_value(conf->on_error, prev->on_error,
-                              NGX_HTTP_P3P_ERROR_ACCEPT);
+                              NGX_HTTP_P3P_ERROR_BLOCK);
 
     return NGX_CONF_OK;
 }

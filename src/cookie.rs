@@ -11,8 +11,17 @@
 //!
 //! Rewrites only delete attribute spans or write one fixed attribute, so the
 //! output is never longer than the input plus [`LEASH_EXTRA`], and no text
-//! from elsewhere is ever spliced into a cookie. Attribute names are matched
-//! without regard to case and with any spacing; control bytes are rejected.
+//! from elsewhere is ever spliced into a cookie. Control bytes are rejected.
+//!
+//! Attributes are read as a browser reads them (RFC 6265 section 5.2, kept
+//! in RFC 6265bis), so that the server and the browser agree on what a
+//! cookie is: an attribute's name is everything before its first `=`,
+//! without surrounding spaces and tabs, compared without regard to case
+//! (`Max-Age junk=0` is an unknown attribute); a `Max-Age` value is an
+//! optional `-` and digits, an `Expires` value a date the RFC's cookie-date
+//! algorithm accepts (a day that exists in its month, a year from 1601),
+//! and any other value makes the browser ignore the attribute; the last
+//! valid occurrence counts, and a valid `Max-Age` wins over `Expires`.
 
 use crate::ie6::{Action, CookieKind, Decision, Reason};
 
@@ -71,10 +80,6 @@ struct Attr {
     value: usize,
 }
 
-fn is_ws(b: u8) -> bool {
-    b == b' ' || b == b'\t'
-}
-
 fn trim(s: &[u8]) -> &[u8] {
     s.trim_ascii_start().trim_ascii_end()
 }
@@ -115,9 +120,13 @@ const fn name8(n: &[u8]) -> u64 {
     v
 }
 
-/// What an attribute's name says, matched without regard to case and
-/// ending at `=`, white space, or the end of the attribute.
-fn kind_of(seg: &[u8]) -> Kind {
+/// What an attribute is, read as RFC 6265 section 5.2 reads it: the name
+/// is everything before the first `=` (or the whole attribute), without
+/// surrounding white space, compared without regard to case. `seg` starts
+/// at the name (leading white space skipped). Returns the kind and, for
+/// the three names that matter, the offset in `seg` just after the `=`
+/// (`seg.len()` when there is none); `Max-Age junk=0` is `Other`.
+fn kind_of(seg: &[u8]) -> (Kind, usize) {
     const SEVEN: u64 = (1 << 56) - 1;
     let w = folded8(seg);
     let (kind, len) = if w & SEVEN == name8(b"expires") {
@@ -127,14 +136,23 @@ fn kind_of(seg: &[u8]) -> Kind {
     } else if w == name8(b"samesite") {
         (Kind::SameSite, 8)
     } else {
-        return Kind::Other;
+        return (Kind::Other, seg.len());
     };
-    // The fold would also match bytes such as `E` + 0x00; check it was letters
-    // of the right length, ended by `=`, space, tab or the end.
-    match (seg.get(..len), seg.get(len)) {
-        (Some(head), next) if head.len() == len && next.is_none_or(|b| *b == b'=' || is_ws(*b)) => kind,
-        _ => Kind::Other,
+    // The fold maps only `\r` besides the letters and `-` onto these names,
+    // and control bytes were refused before; what follows the name must be
+    // white space up to the `=` or the end, or it is another attribute.
+    if seg.len() < len {
+        return (Kind::Other, seg.len());
     }
+    let mut i = len;
+    while let Some(&b) = seg.get(i) {
+        match b {
+            b'=' => return (kind, i + 1),
+            b' ' | b'\t' => i += 1,
+            _ => return (Kind::Other, seg.len()),
+        }
+    }
+    (kind, seg.len())
 }
 
 /// Iterates the attributes after the `name=value` pair.
@@ -148,12 +166,8 @@ fn attrs(s: &[u8]) -> impl Iterator<Item = Attr> + '_ {
         let seg = s.get(start + 1..end).unwrap_or(&[]);
         let lead = seg.len() - seg.trim_ascii_start().len();
         let name = start + 1 + lead;
-        let kind = kind_of(s.get(name..end).unwrap_or(&[]));
-        let value = match kind {
-            Kind::Other => end,
-            _ => s.get(name..end).and_then(|n| memchr::memchr(b'=', n)).map_or(end, |k| name + k + 1),
-        };
-        Some(Attr { start, end, name, kind, value })
+        let (kind, value) = kind_of(s.get(name..end).unwrap_or(&[]));
+        Some(Attr { start, end, name, kind, value: name + value })
     })
 }
 
@@ -307,14 +321,15 @@ pub fn parse_cookie_date(v: &[u8]) -> Option<i64> {
 /// The shape nearly every server sends, `Wdy, DD Mon YYYY HH:MM:SS GMT`
 /// (or with `-` between day, month and year), read at fixed positions.
 /// Anything else goes through the general algorithm, which accepts these
-/// too; the tests check both agree.
+/// too; the tests check both agree. The first word must be a weekday: a
+/// month name or digits there would be read by the general algorithm.
 fn fixed_date(v: &[u8]) -> Option<i64> {
-    let &[_, _, _, b',', b' ', d0, d1, s1, m0, m1, m2, s2, y0, y1, y2, y3, b' ', h0, h1, b':', i0, i1, b':', c0, c1, b' ', b'G', b'M', b'T'] =
+    let &[w0, w1, w2, b',', b' ', d0, d1, s1, m0, m1, m2, s2, y0, y1, y2, y3, b' ', h0, h1, b':', i0, i1, b':', c0, c1, b' ', b'G', b'M', b'T'] =
         v
     else {
         return None;
     };
-    if s1 != s2 || !(s1 == b' ' || s1 == b'-') {
+    if s1 != s2 || !(s1 == b' ' || s1 == b'-') || !is_weekday([w0, w1, w2]) {
         return None;
     }
     let num = |digits: &[u8]| {
@@ -323,10 +338,30 @@ fn fixed_date(v: &[u8]) -> Option<i64> {
     let (day, year) = (num(&[d0, d1])?, num(&[y0, y1, y2, y3])?);
     let (h, mi, sec) = (num(&[h0, h1])?, num(&[i0, i1])?, num(&[c0, c1])?);
     let month = month_of(&[m0, m1, m2])?;
-    if !(1..=31).contains(&day) || year < 1601 || h > 23 || mi > 59 || sec > 59 {
+    if !valid_date(year, month, day) || h > 23 || mi > 59 || sec > 59 {
         return None;
     }
     Some(days_from_civil(year, month, day) * 86_400 + h * 3600 + mi * 60 + sec)
+}
+
+/// Only ASCII letters fold onto lower-case letters with `| 0x20`, so one
+/// compare per name checks all three bytes, in any case.
+fn is_weekday(w: [u8; 3]) -> bool {
+    const DAYS: [[u8; 3]; 7] = [*b"mon", *b"tue", *b"wed", *b"thu", *b"fri", *b"sat", *b"sun"];
+    DAYS.contains(&w.map(|b| b | 0x20))
+}
+
+/// RFC 6265 section 5.1.1 steps 5 and 6: a day that exists in its month
+/// (no 31 February), and no year before 1601.
+fn valid_date(year: i64, month: i64, day: i64) -> bool {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    year >= 1601 && (1..=days).contains(&day)
 }
 
 fn rfc6265_date(v: &[u8]) -> Option<i64> {
@@ -364,7 +399,7 @@ fn rfc6265_date(v: &[u8]) -> Option<i64> {
     } else if year <= 69 {
         year += 2000;
     }
-    if !(1..=31).contains(&day) || year < 1601 || h > 23 || mi > 59 || s > 59 {
+    if !valid_date(year, month, day) || h > 23 || mi > 59 || s > 59 {
         return None;
     }
     let days = days_from_civil(year, month, day);
@@ -528,12 +563,110 @@ mod tests {
             b"Mon, 01 Foo 2000 00:00:00 GMT",
             b"Mon, 01 Jan 2000 24:00:00 GMT",
             b"Mon, 01 Jan 1600 00:00:00 GMT",
+            b"Fri, 31 Feb 2000 00:00:00 GMT",
+            b"Tue, 29 Feb 2000 00:00:00 GMT",
+            b"Jan, 01 Feb 2000 00:00:00 GMT",
+            b"Sep, 01 Feb 2000 00:00:00 GMT",
         ] {
             assert_eq!(fixed_date(d).or(rfc6265_date(d)), rfc6265_date(d), "{}", String::from_utf8_lossy(d));
             if let Some(t) = fixed_date(d) {
                 assert_eq!(Some(t), rfc6265_date(d));
             }
         }
+    }
+
+    #[test]
+    fn attribute_names_are_whole_words_before_the_equals_sign() {
+        let now = Some(1_700_000_000);
+        let kind = |s: &[u8]| inspect(s, now).map(|i| (i.kind, i.deletion)).unwrap();
+        // Unknown attributes to a browser: a session cookie, not a deletion.
+        for fake in [
+            &b"trk=1; Max-Age junk=0"[..],
+            b"trk=1; Expires junk=Thu, 01 Jan 1970 00:00:00 GMT",
+            b"trk=1; Max-Agex=0",
+            b"trk=1; Max Age=0",
+            b"trk=1; xMax-Age=0",
+            b"trk=1; Max-Age\t junk=0",
+            b"trk=1; Expires; Max-Age",
+        ] {
+            assert_eq!(kind(fake), (CookieKind::Session, false), "{}", String::from_utf8_lossy(fake));
+        }
+        // Spaces and tabs around the name and the value are not part of them.
+        assert_eq!(kind(b"a=1; Max-Age =0"), (CookieKind::Persistent, true));
+        assert_eq!(kind(b"a=1;\tmAX-aGE\t=\t0\t"), (CookieKind::Persistent, true));
+        assert_eq!(kind(b"a=1;  expires  =  Thu, 01 Jan 1970 00:00:00 GMT "), (CookieKind::Persistent, true));
+        // The value is everything after the first `=`.
+        assert_eq!(kind(b"a=1; Max-Age==0"), (CookieKind::Session, false));
+        assert_eq!(kind(b"a=1; Max-Age=0=0"), (CookieKind::Session, false));
+    }
+
+    #[test]
+    fn max_age_is_an_optional_minus_and_digits() {
+        let kind = |s: &[u8]| inspect(s, None).map(|i| (i.kind, i.deletion)).unwrap();
+        assert_eq!(kind(b"a=1; Max-Age=-1"), (CookieKind::Persistent, true));
+        assert_eq!(kind(b"a=1; Max-Age=-0"), (CookieKind::Persistent, true));
+        assert_eq!(kind(b"a=1; Max-Age=000"), (CookieKind::Persistent, true));
+        assert_eq!(kind(b"a=1; Max-Age=99999999999999999999999"), (CookieKind::Persistent, false));
+        for bad in
+            [&b"a=1; Max-Age=-"[..], b"a=1; Max-Age=+5", b"a=1; Max-Age=5s", b"a=1; Max-Age=", b"a=1; Max-Age=0 0"]
+        {
+            assert_eq!(kind(bad), (CookieKind::Session, false), "{}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn the_last_valid_occurrence_counts_and_max_age_wins() {
+        let kind = |s: &[u8]| inspect(s, Some(1_700_000_000)).map(|i| (i.kind, i.deletion)).unwrap();
+        assert_eq!(kind(b"a=1; Max-Age=0; Max-Age=60"), (CookieKind::Persistent, false));
+        assert_eq!(kind(b"a=1; Max-Age=60; Max-Age=0"), (CookieKind::Persistent, true));
+        assert_eq!(kind(b"a=1; Max-Age=0; Max-Age=soon"), (CookieKind::Persistent, true));
+        assert_eq!(kind(b"a=1; Max-Age=60; Expires=Thu, 01 Jan 1970 00:00:00 GMT"), (CookieKind::Persistent, false));
+        assert_eq!(kind(b"a=1; Max-Age=x; Expires=Thu, 01 Jan 1970 00:00:00 GMT"), (CookieKind::Persistent, true));
+        assert_eq!(
+            kind(b"a=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Expires=Wed, 21 Oct 2037 07:28:00 GMT"),
+            (CookieKind::Persistent, false)
+        );
+        assert_eq!(
+            kind(b"a=1; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Expires=Fri, 31 Feb 2000 00:00:00 GMT"),
+            (CookieKind::Persistent, false)
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_invalid() {
+        for bad in [
+            &b"Fri, 31 Feb 2000 00:00:00 GMT"[..],
+            b"Tue, 29 Feb 2100 00:00:00 GMT",
+            b"Sat, 31 Apr 2000 00:00:00 GMT",
+            b"Sat, 31-Jun-2000 00:00:00 GMT",
+            b"31 Sep 2000 00:00:00",
+            b"Sat, 31 Nov 2000 00:00:00 GMT",
+            b"Mon, 00 Jan 2000 00:00:00 GMT",
+            b"Sun, 31 Dec 1600 23:59:59 GMT",
+        ] {
+            assert_eq!(parse_cookie_date(bad), None, "{}", String::from_utf8_lossy(bad));
+        }
+        assert_eq!(parse_cookie_date(b"Tue, 29 Feb 2000 00:00:00 GMT"), Some(951_782_400));
+        assert_eq!(parse_cookie_date(b"Mon, 01 Jan 1601 00:00:00 GMT"), Some(-11_644_473_600));
+        let i = inspect(b"trk=1; Expires=Fri, 31 Feb 2000 00:00:00 GMT", Some(1_700_000_000)).unwrap();
+        assert_eq!((i.kind, i.deletion), (CookieKind::Session, false));
+    }
+
+    #[test]
+    fn the_fixed_shape_needs_a_weekday() {
+        // A month or digits in the first word are what the general
+        // algorithm reads first; the fixed-position reader must not guess.
+        assert_eq!(parse_cookie_date(b"Jan, 01 Feb 2000 00:00:00 GMT"), rfc6265_date(b"Jan, 01 Feb 2000 00:00:00 GMT"));
+        assert_eq!(parse_cookie_date(b"1:2, 01 Jan 2000 00:00:00 GMT"), rfc6265_date(b"1:2, 01 Jan 2000 00:00:00 GMT"));
+        assert_eq!(fixed_date(b"Jan, 01 Feb 2000 00:00:00 GMT"), None);
+        assert_eq!(fixed_date(b"THU, 01 Jan 1970 00:00:00 GMT"), Some(0));
+    }
+
+    #[test]
+    fn rewrites_act_on_real_attributes_only() {
+        assert_eq!(rw("a=1; Max-Age junk=0; Max-Age=5", Action::Downgrade), "a=1; Max-Age junk=0");
+        assert_eq!(rw("a=1; SameSite junk=None", Action::Leash), "a=1; SameSite junk=None; SameSite=Lax");
+        assert_eq!(rw("a=1; samesite = None", Action::Leash), "a=1; SameSite=Lax");
     }
 
     #[test]

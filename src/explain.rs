@@ -10,7 +10,7 @@ use crate::ie6::{self, Action, Class, CookieKind, Decision, Grid, Level, Party, 
 use crate::lexer::{Lexeme, Words};
 use crate::parse::{body_span, parse_with, Mode};
 use crate::policy::Policy;
-use crate::profile::{self, Outcome, Profile, P3P_PROFILE_CUSTOM, P3P_PROFILE_IE6, P3P_PROFILE_IE6_STRICT};
+use crate::profile::{self, Outcome, Profile, ProfileClass, P3P_PROFILE_IE6, P3P_PROFILE_IE6_STRICT};
 use crate::token::{Form, Suffix, Token, ALL_TOKENS};
 
 /// Which cells a report shows; `None` in a field means every value.
@@ -283,7 +283,7 @@ impl<'a> Report<'a> {
 
     /// Writes the report as one JSON object (no trailing newline).
     pub fn write_json<W: Write>(&self, w: &mut W, select: Select) -> fmt::Result {
-        self.write_json_head(w)?;
+        self.write_json_head(w, self.class.name(), self.verdict.name())?;
         w.write_str(",\"grid\":{")?;
         for (pi, party) in Party::ALL.into_iter().enumerate() {
             write!(w, "{}\"{}\":{{", if pi > 0 { "," } else { "" }, party.key())?;
@@ -494,15 +494,26 @@ impl Report<'_> {
     }
 
     fn write_profile_class<W: Write>(&self, w: &mut W, p: &Profile) -> fmt::Result {
-        match p.kind {
-            P3P_PROFILE_IE6 => writeln!(w, "Class: {} ({})", self.class.name(), class_gloss(self.class)),
-            P3P_PROFILE_IE6_STRICT if self.policy.is_present() && self.policy.flags & profile::STRICT_INVALID != 0 => {
-                writeln!(w, "Class: no_policy (the policy is invalid, so it counts as none)")
+        let class = p.class_of(Some(&self.policy)).unwrap_or(ProfileClass::NoPolicy);
+        let gloss = match (p.kind, class) {
+            (P3P_PROFILE_IE6_STRICT, ProfileClass::NoPolicy) if self.class != Class::NoPolicy => {
+                "the policy is invalid, so it counts as none"
             }
-            P3P_PROFILE_IE6_STRICT => writeln!(w, "Class: {} ({})", self.class.name(), class_gloss(self.class)),
-            P3P_PROFILE_CUSTOM => Ok(()),
-            _ => writeln!(w, "Mozilla class: {}", profile::mozilla_class(Some(&self.policy)).0.name()),
-        }
+            (P3P_PROFILE_IE6 | P3P_PROFILE_IE6_STRICT, _) => class_gloss(self.class),
+            (_, ProfileClass::Rules) => "a compact policy, which the profile's rules test",
+            (_, ProfileClass::NoConsent) => "identifiable data without consent, or a word Mozilla does not accept",
+            (_, ProfileClass::Implicit) => "identifiable data with opt-out consent",
+            (_, ProfileClass::Explicit) => "opt-in consent only, or no identifiable data",
+            _ => "no compact policy, or a test policy",
+        };
+        writeln!(w, "Class: {} ({gloss})", class.name())?;
+        let verdict = p.verdict_of(Some(&self.policy)).unwrap_or(Verdict::NoPolicy);
+        let gloss = match verdict {
+            Verdict::NoPolicy => "the profile sees no policy",
+            Verdict::Satisfactory => "every cookie is accepted at every level where the policy matters",
+            Verdict::Unsatisfactory => "some cookies are not accepted as sent",
+        };
+        writeln!(w, "Verdict: {} ({gloss})", verdict.name())
     }
 
     /// Writes the JSON report for a profile: the fields of
@@ -512,7 +523,9 @@ impl Report<'_> {
     /// profiles and `rule`/`line` on cells a rule decided.
     pub fn write_profile_json<W: Write>(&self, w: &mut W, p: NamedProfile<'_>, select: ProfileSelect) -> fmt::Result {
         let grid = ProfileGrid::new(p.profile, &self.policy);
-        self.write_json_head(w)?;
+        let class = p.profile.class_of(Some(&self.policy)).unwrap_or(ProfileClass::NoPolicy);
+        let verdict = p.profile.verdict_of(Some(&self.policy)).unwrap_or(Verdict::NoPolicy);
+        self.write_json_head(w, class.name(), verdict.name())?;
         write!(w, ",\"profile\":{}", Json(p.name.as_bytes()))?;
         if matches!(p.profile.kind, profile::P3P_PROFILE_MOZILLA | profile::P3P_PROFILE_MOZILLA_LEVELS) {
             write!(w, ",\"mozilla_class\":\"{}\"", profile::mozilla_class(Some(&self.policy)).0.name())?;
@@ -567,13 +580,13 @@ impl Report<'_> {
         w.write_char('}')
     }
 
-    /// The JSON fields before `grid`: input, present, class, verdict,
-    /// tokens, diagnostics (no closing brace).
-    fn write_json_head<W: Write>(&self, w: &mut W) -> fmt::Result {
+    /// The JSON fields before `grid`: input, present, class, verdict (as
+    /// the profile sees the policy), tokens, diagnostics (no closing brace).
+    fn write_json_head<W: Write>(&self, w: &mut W, class: &str, verdict: &str) -> fmt::Result {
         write!(w, "{{\"input\":{}", Json(self.input))?;
         write!(w, ",\"present\":{}", self.policy.is_present())?;
-        write!(w, ",\"class\":\"{}\"", self.class.name())?;
-        write!(w, ",\"verdict\":\"{}\"", self.verdict.name())?;
+        write!(w, ",\"class\":\"{class}\"")?;
+        write!(w, ",\"verdict\":\"{verdict}\"")?;
         w.write_str(",\"tokens\":[")?;
         if let Some(span) = body_span(self.input, self.mode) {
             for (i, word) in Words::in_span(self.input, span.start, span.end).enumerate() {

@@ -108,6 +108,7 @@ pub enum Reason {
     MozillaInvalid = 23,
     MozillaImplicit = 24,
     MozillaExplicit = 25,
+    SessionUnchanged = 26,
 }
 
 /// An action and its reason.
@@ -280,7 +281,7 @@ impl Class {
 
 impl Reason {
     /// All reasons.
-    pub const ALL: [Reason; 25] = [
+    pub const ALL: [Reason; 26] = [
         Reason::Satisfactory,
         Reason::OptOutMissingDowngrade,
         Reason::OptOutMissingBlock,
@@ -306,6 +307,7 @@ impl Reason {
         Reason::MozillaInvalid,
         Reason::MozillaImplicit,
         Reason::MozillaExplicit,
+        Reason::SessionUnchanged,
     ];
 
     /// The reason from its number.
@@ -347,6 +349,7 @@ impl Reason {
             Reason::MozillaInvalid => c"The policy has a word Mozilla does not accept, so it counts as giving no consent and the Mozilla setting for that case applies.",
             Reason::MozillaImplicit => c"Identifiable data is used with opt-out consent, so the Mozilla setting for that case applies.",
             Reason::MozillaExplicit => c"Identifiable data is used only with opt-in consent, or none is collected, so the Mozilla setting for that case applies.",
+            Reason::SessionUnchanged => c"The profile would make it a session cookie, which it already is, so the cookie will be accepted as sent.",
         }
     }
 }

@@ -17,6 +17,20 @@
 //!   `noPolicyDefault`, ordered rules (first match wins) and
 //!   `noRuleDefault`. The level is ignored.
 //!
+//! Every profile has a *class* and a *verdict* for a policy, its own view
+//! ([`Profile::class_of`], [`Profile::verdict_of`]): `ie6` and
+//! `ie6-strict` use IE6's classes (strict: an invalid policy is
+//! `no_policy`), Mozilla profiles Mozilla's (`no_policy`, `no_consent`,
+//! `implicit`, `explicit`), custom profiles only tell `no_policy` from
+//! `rules` (a policy their rules test). The verdict is `no_policy` when the
+//! class is, `satisfactory` when the profile accepts every cookie at every
+//! level where the policy matters (IE6's four middle levels, the four
+//! Mozilla presets, or the one rule set), else `unsatisfactory`.
+//!
+//! A downgrade only changes a persistent cookie: when a Mozilla `d` or a
+//! custom `forceSession` meets a session cookie, the decision is accept
+//! (the cookie is stored as sent), with the rule that matched kept.
+//!
 //! A rule is two 128-bit masks over the policy's *symbols*: the 34 tokens
 //! without a consent suffix (bit = token index in word 0) and the three
 //! forms of each of the 19 purposes and recipients (word 1: bit `c` for the
@@ -26,13 +40,15 @@
 
 use core::ffi::CStr;
 
-use crate::ie6::{self, Action, Class, CookieKind, Decision, Level, Party, Reason};
+use crate::ie6::{self, Action, Class, CookieKind, Decision, Level, Party, Reason, Verdict};
 use crate::policy::*;
 use crate::token::{Token, CONSENT_TOKEN_COUNT};
 
 /// cbindgen:ignore
+mod file;
+/// cbindgen:ignore
 mod load;
-pub use load::{ErrorCode, LoadError, MAX_PROFILE_BYTES};
+pub use load::{write_error, ErrorCode, LoadError, MAX_PROFILE_BYTES};
 
 /// `p3p_profile.kind`: the six IE6 levels (`P3P_LEVEL_*`).
 pub const P3P_PROFILE_IE6: u32 = 1;
@@ -160,6 +176,85 @@ impl MozillaClass {
     }
 }
 
+/// A class as a profile sees a policy: the `P3P_CLASS_*` numbers. The
+/// first five are IE6's ([`Class`]); Mozilla's classes are `NoPolicy`,
+/// `NoConsent`, `Implicit` and `Explicit`; custom profiles only have
+/// `NoPolicy` and `Rules`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum ProfileClass {
+    /// No policy, as the profile sees it.
+    NoPolicy = 0,
+    /// (IE6) No identifiable data used in a way that needs consent.
+    Ok = 1,
+    /// (IE6) Every use that needs consent is opt-in. (Mozilla) Opt-in
+    /// consent only, or no identifiable data.
+    Explicit = 2,
+    /// (IE6) Every use that needs consent is opt-out or opt-in. (Mozilla)
+    /// Identifiable data with opt-out consent.
+    Implicit = 3,
+    /// (IE6) Identifiable data used without consent.
+    None = 4,
+    /// (Mozilla) Identifiable data without consent, or an invalid policy.
+    NoConsent = 5,
+    /// (custom) A policy, which the profile's rules test.
+    Rules = 6,
+}
+
+impl ProfileClass {
+    /// Every class, by number.
+    pub const ALL: [ProfileClass; 7] = [
+        ProfileClass::NoPolicy,
+        ProfileClass::Ok,
+        ProfileClass::Explicit,
+        ProfileClass::Implicit,
+        ProfileClass::None,
+        ProfileClass::NoConsent,
+        ProfileClass::Rules,
+    ];
+
+    /// JSON name (`no_consent`).
+    pub fn name(self) -> &'static str {
+        self.name_c().to_str().unwrap_or("")
+    }
+
+    /// The same, NUL-terminated, for the C ABI.
+    pub const fn name_c(self) -> &'static CStr {
+        match self {
+            ProfileClass::NoPolicy => c"no_policy",
+            ProfileClass::Ok => c"ok",
+            ProfileClass::Explicit => c"explicit",
+            ProfileClass::Implicit => c"implicit",
+            ProfileClass::None => c"none",
+            ProfileClass::NoConsent => c"no_consent",
+            ProfileClass::Rules => c"rules",
+        }
+    }
+}
+
+impl From<Class> for ProfileClass {
+    fn from(c: Class) -> Self {
+        match c {
+            Class::NoPolicy => ProfileClass::NoPolicy,
+            Class::Ok => ProfileClass::Ok,
+            Class::Explicit => ProfileClass::Explicit,
+            Class::Implicit => ProfileClass::Implicit,
+            Class::None => ProfileClass::None,
+        }
+    }
+}
+
+impl From<MozillaClass> for ProfileClass {
+    fn from(c: MozillaClass) -> Self {
+        match c {
+            MozillaClass::NoPolicy => ProfileClass::NoPolicy,
+            MozillaClass::NoConsent => ProfileClass::NoConsent,
+            MozillaClass::Implicit => ProfileClass::Implicit,
+            MozillaClass::Explicit => ProfileClass::Explicit,
+        }
+    }
+}
+
 /// Mozilla's class of a policy (docs/profiles.md, Mozilla), with the
 /// reason a decision gives for it. `None` is the absent policy.
 pub fn mozilla_class(policy: Option<&Policy>) -> (MozillaClass, Reason) {
@@ -256,6 +351,18 @@ const fn plain(action: Action, reason: Reason) -> Outcome {
     Outcome { decision: Decision { action, reason }, rule: 0 }
 }
 
+/// A downgrade leaves a session cookie as it is: say so (accept), and keep
+/// the rule that matched.
+#[inline]
+const fn as_stored(o: Outcome, cookie: CookieKind) -> Outcome {
+    match (o.decision.action, cookie) {
+        (Action::Downgrade, CookieKind::Session) => {
+            Outcome { decision: Decision { action: Action::Accept, reason: Reason::SessionUnchanged }, rule: o.rule }
+        }
+        _ => o,
+    }
+}
+
 impl Profile {
     const fn with_kind(kind: u32, level_count: u32) -> Profile {
         Profile { kind, level_count, mozilla: [[b'r'; 8]; 4], parties: [RuleSet::EMPTY, RuleSet::EMPTY] }
@@ -328,6 +435,17 @@ impl Profile {
         load::load(xml)
     }
 
+    /// Loads an import file from a path, checking it before reading it: a
+    /// directory, a device, a FIFO or a socket is refused after a `stat`
+    /// (nothing is opened for reading), a file over [`MAX_PROFILE_BYTES`]
+    /// is refused by its size, and at most that many bytes plus one are
+    /// ever read. Errors about the file itself (`Open`, `NotAFile`,
+    /// `TooLarge`, `Read`) have line and column 0; print them with
+    /// [`LoadError::located`].
+    pub fn load_file(path: impl AsRef<std::path::Path>) -> Result<Profile, Vec<LoadError>> {
+        file::load_file(path.as_ref())
+    }
+
     /// The level keys of this profile, in level-number order: the six IE6
     /// levels, the four Mozilla presets, or `profile` for profiles that
     /// ignore the level.
@@ -384,15 +502,64 @@ impl Profile {
                 let (class, reason) = mozilla_class(policy);
                 let index = 2 * (class as usize - 1) + party as usize;
                 let letter = self.mozilla.get(row).and_then(|m| m.get(index)).copied().unwrap_or(b'r');
-                Ok(plain(mozilla_action(letter), reason))
+                Ok(as_stored(plain(mozilla_action(letter), reason), cookie))
             }
             P3P_PROFILE_CUSTOM => {
                 let set = self.parties.get(party as usize).ok_or(DecideError::Profile)?;
-                decide_custom(set, policy, cookie)
+                decide_custom(set, policy, cookie).map(|o| as_stored(o, cookie))
             }
             _ => Err(DecideError::Profile),
         }
     }
+
+    /// How the profile sees `policy` (`None`: no policy); see the module
+    /// documentation. Fails only for a profile value this library did not
+    /// build.
+    pub fn class_of(&self, policy: Option<&Policy>) -> Result<ProfileClass, DecideError> {
+        match self.kind {
+            P3P_PROFILE_IE6 => Ok(policy.map_or(Class::NoPolicy, ie6::classify).into()),
+            P3P_PROFILE_IE6_STRICT => Ok(match policy {
+                Some(p) if p.is_present() && p.flags & STRICT_INVALID != 0 => ProfileClass::NoPolicy,
+                _ => policy.map_or(Class::NoPolicy, ie6::classify).into(),
+            }),
+            P3P_PROFILE_MOZILLA | P3P_PROFILE_MOZILLA_LEVELS => Ok(mozilla_class(policy).0.into()),
+            P3P_PROFILE_CUSTOM => {
+                Ok(if custom_sees(policy).is_some() { ProfileClass::Rules } else { ProfileClass::NoPolicy })
+            }
+            _ => Err(DecideError::Profile),
+        }
+    }
+
+    /// The profile's verdict on `policy`: `NoPolicy` when it sees none,
+    /// `Satisfactory` when it accepts every cookie (both parties, both
+    /// kinds) at every level where the policy matters (IE6's four middle
+    /// levels, Mozilla's four presets, or the one rule set), else
+    /// `Unsatisfactory`. For `ie6` this is [`ie6::verdict_for`].
+    pub fn verdict_of(&self, policy: Option<&Policy>) -> Result<Verdict, DecideError> {
+        if self.class_of(policy)? == ProfileClass::NoPolicy {
+            return Ok(Verdict::NoPolicy);
+        }
+        let levels = match self.kind {
+            P3P_PROFILE_IE6 | P3P_PROFILE_IE6_STRICT => Level::High as u32..Level::AcceptAll as u32,
+            _ => 0..self.level_count,
+        };
+        for level in levels {
+            for party in Party::ALL {
+                for cookie in CookieKind::ALL {
+                    if self.decide(policy, level, party, cookie)?.decision.action != Action::Accept {
+                        return Ok(Verdict::Unsatisfactory);
+                    }
+                }
+            }
+        }
+        Ok(Verdict::Satisfactory)
+    }
+}
+
+/// The policy a custom profile's rules test: `None` for no policy or `TST`.
+#[inline]
+fn custom_sees(policy: Option<&Policy>) -> Option<&Policy> {
+    policy.filter(|p| p.is_present() && !p.has(Token::TST))
 }
 
 fn action(v: u32) -> Result<Action, DecideError> {
@@ -404,7 +571,7 @@ fn decide_custom(set: &RuleSet, policy: Option<&Policy>, cookie: CookieKind) -> 
     if cookie == CookieKind::Session && set.always_allow_session != 0 {
         return Ok(plain(Action::Accept, Reason::ProfileSessionAllowed));
     }
-    let Some(p) = policy.filter(|p| p.is_present() && !p.has(Token::TST)) else {
+    let Some(p) = custom_sees(policy) else {
         return Ok(plain(action(set.no_policy_default)?, Reason::ProfileNoPolicy));
     };
     let rules = set.rules.get(..set.rule_count as usize).ok_or(DecideError::Profile)?;

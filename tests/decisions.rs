@@ -4,54 +4,73 @@
 use p3p::ie6::{self, Action, Class, CookieKind, Level, Party, Reason, Verdict};
 use p3p::Token;
 
-#[derive(Clone, Copy, PartialEq)]
-enum Req {
-    None,
-    Implicit,
-    Explicit,
-}
+/// The expected action of every cell for every class, written out from the
+/// rules (README, "How policies are evaluated") rather than computed: one
+/// row per level, columns first-party persistent, first-party session,
+/// third-party persistent, third-party session. A accept, B block,
+/// D downgrade, L leash.
+const EXPECTED: &str = "
+    no_policy  block_all    B B B B
+    no_policy  high         B B B B
+    no_policy  medium_high  L A B B
+    no_policy  medium       L A B B
+    no_policy  low          L A D A
+    no_policy  accept_all   A A A A
 
-/// The decision table of docs/evaluation-model.md (section 3), open cells
-/// included: (level, party, kind, no policy, requirement met, failed, requirement).
-const TABLE: [(Level, Party, CookieKind, Action, Action, Action, Req); 24] = {
-    use Action::{Accept as A, Block as B, Downgrade as D, Leash as L};
-    use CookieKind::{Persistent as P, Session as S};
-    use Level::*;
-    use Party::{First as F, Third as T};
-    [
-        (BlockAll, F, P, B, B, B, Req::None),
-        (BlockAll, F, S, B, B, B, Req::None),
-        (BlockAll, T, P, B, B, B, Req::None),
-        (BlockAll, T, S, B, B, B, Req::None),
-        (High, F, P, B, A, B, Req::Explicit),
-        (High, F, S, B, A, B, Req::Explicit),
-        (High, T, P, B, A, B, Req::Explicit),
-        (High, T, S, B, A, B, Req::Explicit),
-        (MediumHigh, F, P, L, A, B, Req::Implicit),
-        (MediumHigh, F, S, A, A, A, Req::Implicit),
-        (MediumHigh, T, P, B, A, B, Req::Explicit),
-        (MediumHigh, T, S, B, A, B, Req::Explicit),
-        (Medium, F, P, L, A, D, Req::Implicit),
-        (Medium, F, S, A, A, A, Req::Implicit),
-        (Medium, T, P, B, A, B, Req::Implicit),
-        (Medium, T, S, B, A, B, Req::Implicit),
-        (Low, F, P, L, A, A, Req::None),
-        (Low, F, S, A, A, A, Req::None),
-        (Low, T, P, D, A, D, Req::Implicit),
-        (Low, T, S, A, A, A, Req::Implicit),
-        (AcceptAll, F, P, A, A, A, Req::None),
-        (AcceptAll, F, S, A, A, A, Req::None),
-        (AcceptAll, T, P, A, A, A, Req::None),
-        (AcceptAll, T, S, A, A, A, Req::None),
-    ]
-};
+    ok         block_all    B B B B
+    ok         high         A A A A
+    ok         medium_high  A A A A
+    ok         medium       A A A A
+    ok         low          A A A A
+    ok         accept_all   A A A A
 
-fn met(req: Req, class: Class) -> bool {
-    match req {
-        Req::None => true,
-        Req::Implicit => matches!(class, Class::Ok | Class::Explicit | Class::Implicit),
-        Req::Explicit => matches!(class, Class::Ok | Class::Explicit),
+    explicit   block_all    B B B B
+    explicit   high         A A A A
+    explicit   medium_high  A A A A
+    explicit   medium       A A A A
+    explicit   low          A A A A
+    explicit   accept_all   A A A A
+
+    implicit   block_all    B B B B
+    implicit   high         B B B B
+    implicit   medium_high  A A B B
+    implicit   medium       A A A A
+    implicit   low          A A A A
+    implicit   accept_all   A A A A
+
+    none       block_all    B B B B
+    none       high         B B B B
+    none       medium_high  B A B B
+    none       medium       D A B B
+    none       low          A A D A
+    none       accept_all   A A A A
+";
+
+/// `(class name, level, party, cookie) -> action` from [`EXPECTED`].
+fn expected() -> Vec<(String, Level, Party, CookieKind, Action)> {
+    let mut v = Vec::new();
+    for line in EXPECTED.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        let level = Level::from_key(f[1].as_bytes()).unwrap();
+        let cells = [
+            (Party::First, CookieKind::Persistent),
+            (Party::First, CookieKind::Session),
+            (Party::Third, CookieKind::Persistent),
+            (Party::Third, CookieKind::Session),
+        ];
+        for ((party, cookie), letter) in cells.into_iter().zip(&f[2..]) {
+            let action = match *letter {
+                "A" => Action::Accept,
+                "B" => Action::Block,
+                "D" => Action::Downgrade,
+                "L" => Action::Leash,
+                other => panic!("{other}"),
+            };
+            v.push((f[0].to_owned(), level, party, cookie, action));
+        }
     }
+    assert_eq!(v.len(), 5 * 24);
+    v
 }
 
 /// Policies for each rule of classification, with the class each must get.
@@ -95,24 +114,35 @@ fn every_policy_gets_its_class() {
 
 #[test]
 fn every_row_of_the_table_holds_for_every_class() {
+    let table = expected();
     for (input, class) in POLICIES {
         let p = p3p::parse_header(input.as_bytes());
-        for (level, party, cookie, no_policy, ok, failed, req) in TABLE {
-            let expected = match class {
-                Class::NoPolicy => no_policy,
-                c if met(req, *c) => ok,
-                _ => failed,
-            };
-            let d = ie6::decide(Some(&p), level, party, cookie);
-            assert_eq!(d.action, expected, "{input}: {level:?} {party:?} {cookie:?}");
+        let mut n = 0;
+        for (name, level, party, cookie, want) in &table {
+            if name != class.name() {
+                continue;
+            }
+            let d = ie6::decide(Some(&p), *level, *party, *cookie);
+            assert_eq!(d.action, *want, "{input}: {level:?} {party:?} {cookie:?}");
+            n += 1;
         }
+        assert_eq!(n, 24, "{input}");
     }
 }
 
 #[test]
 fn absent_policy_is_the_no_policy_column() {
-    for (level, party, cookie, no_policy, ..) in TABLE {
-        assert_eq!(ie6::decide(None, level, party, cookie).action, no_policy, "{level:?} {party:?} {cookie:?}");
+    for (name, level, party, cookie, want) in expected() {
+        if name == "no_policy" {
+            assert_eq!(ie6::decide(None, level, party, cookie).action, want, "{level:?} {party:?} {cookie:?}");
+        }
+    }
+}
+
+#[test]
+fn every_class_is_exercised() {
+    for class in ie6::Class::ALL {
+        assert!(POLICIES.iter().any(|(_, c)| *c == class), "{class:?}");
     }
 }
 

@@ -120,8 +120,18 @@ fn cookie_rewrite_contract() {
             ),
             P3P_STATUS_BUFFER_TOO_SMALL
         );
-        assert_eq!(n, 12345);
+        // A buffer too small: the size needed (the action's capacity), nothing in out.
+        assert_eq!(n, c.len() + P3P_COOKIE_LEASH_EXTRA);
         assert!(out.iter().all(|b| *b == 0xAA), "out untouched on failure");
+        n = 12345;
+        assert_eq!(
+            p3p_cookie_rewrite(c.as_ptr(), c.len(), P3P_ACTION_DOWNGRADE, null_mut(), 0, &mut n),
+            P3P_STATUS_OK,
+            "(NULL, 0) asks for the size"
+        );
+        assert_eq!(n, c.len());
+        assert_eq!(p3p_cookie_rewrite(c.as_ptr(), c.len(), P3P_ACTION_LEASH, null_mut(), 0, &mut n), P3P_STATUS_OK);
+        assert_eq!(n, c.len() + P3P_COOKIE_LEASH_EXTRA);
         assert_eq!(
             p3p_cookie_rewrite(c.as_ptr(), c.len(), P3P_ACTION_DOWNGRADE, out.as_mut_ptr(), c.len(), &mut n),
             P3P_STATUS_OK
@@ -130,10 +140,16 @@ fn cookie_rewrite_contract() {
         assert_eq!(p3p_cookie_rewrite(c.as_ptr(), c.len(), P3P_ACTION_BLOCK, null_mut(), 0, &mut n), P3P_STATUS_OK);
         assert_eq!(n, 0);
         let bad = b"id=1\r\nLocation: x";
+        n = 777;
         assert_eq!(
             p3p_cookie_rewrite(bad.as_ptr(), bad.len(), P3P_ACTION_ACCEPT, out.as_mut_ptr(), out.len(), &mut n),
             P3P_STATUS_COOKIE_CONTROL_BYTE
         );
+        assert_eq!(
+            p3p_cookie_rewrite(bad.as_ptr(), bad.len(), P3P_ACTION_ACCEPT, null_mut(), 0, &mut n),
+            P3P_STATUS_COOKIE_CONTROL_BYTE
+        );
+        assert_eq!(n, 777, "*out_len untouched on other failures");
         assert_eq!(
             p3p_cookie_rewrite(null(), 3, P3P_ACTION_ACCEPT, out.as_mut_ptr(), out.len(), &mut n),
             P3P_STATUS_NULL_ARGUMENT
@@ -198,11 +214,15 @@ fn diagnostics_and_messages() {
         );
         let mut len = 0usize;
         assert_eq!(p3p_diagnostic_message(&diags[0], v.as_ptr(), v.len(), null_mut(), 0, &mut len), P3P_STATUS_OK);
-        let mut buf = vec![0u8; len];
+        let needed = len;
+        let mut buf = vec![0xAAu8; len];
+        len = 0;
         assert_eq!(
-            p3p_diagnostic_message(&diags[0], v.as_ptr(), v.len(), buf.as_mut_ptr(), 5, &mut len),
+            p3p_diagnostic_message(&diags[0], v.as_ptr(), v.len(), buf.as_mut_ptr(), needed - 1, &mut len),
             P3P_STATUS_BUFFER_TOO_SMALL
         );
+        assert_eq!(len, needed, "the size needed on a buffer too small");
+        assert!(buf.iter().all(|b| *b == 0xAA), "nothing written on a buffer too small");
         assert_eq!(
             p3p_diagnostic_message(&diags[0], v.as_ptr(), v.len(), buf.as_mut_ptr(), buf.len(), &mut len),
             P3P_STATUS_OK
@@ -279,7 +299,22 @@ fn header_value_and_names() {
             p3p_header_value(q.as_ptr(), q.len(), buf.as_mut_ptr(), buf.len(), &mut n),
             P3P_STATUS_POLICY_UNSENDABLE
         );
+        buf = [0xAA; 64];
         assert_eq!(p3p_header_value(t.as_ptr(), t.len(), buf.as_mut_ptr(), 4, &mut n), P3P_STATUS_BUFFER_TOO_SMALL);
+        assert_eq!(n, 16);
+        assert!(buf.iter().all(|b| *b == 0xAA), "nothing written on a buffer too small");
+        n = 0;
+        assert_eq!(p3p_header_value(t.as_ptr(), t.len(), null_mut(), 0, &mut n), P3P_STATUS_OK);
+        assert_eq!(n, 16);
+        // Invalid UTF-8 is found before anything is written.
+        let q = b"NOI \xff";
+        n = 5;
+        assert_eq!(
+            p3p_header_value(q.as_ptr(), q.len(), buf.as_mut_ptr(), buf.len(), &mut n),
+            P3P_STATUS_POLICY_UNSENDABLE
+        );
+        assert_eq!(n, 5);
+        assert!(buf.iter().all(|b| *b == 0xAA));
 
         assert_eq!(p3p_level_parse(b"medium-high".as_ptr(), 11, &mut v), P3P_STATUS_OK);
         assert_eq!(v, P3P_LEVEL_MEDIUM_HIGH);
@@ -336,5 +371,145 @@ fn profile_cookie_decide_reports_a_bad_level_before_the_cookie() {
         assert_ne!(bad_level, P3P_STATUS_OK);
         assert_eq!(decide(99, del, &mut d), bad_level);
         assert_eq!(decide(99, bad, &mut d), bad_level);
+    }
+}
+
+fn builtin(name: &str) -> Box<p3p::profile::Profile> {
+    let mut profile = Box::new(p3p::profile::Profile::custom());
+    // SAFETY: valid name and out pointer.
+    assert_eq!(unsafe { p3p_profile_builtin(name.as_ptr(), name.len(), &mut *profile) }, P3P_STATUS_OK);
+    profile
+}
+
+#[test]
+fn every_profile_gives_its_own_class_and_verdict() {
+    let (mut c, mut v) = (99u32, 99u32);
+    // The three answers ie6-strict once gave two ways.
+    for bogus in
+        [&br#"CP="FINa NAV""#[..], br#"CP="This is not a P3P policy! See our help.""#, br#"CP="noi cura phy cona""#]
+    {
+        let p = parse(bogus);
+        let strict = builtin("ie6-strict");
+        let ie6 = builtin("ie6");
+        // SAFETY: valid pointers.
+        unsafe {
+            assert_eq!(p3p_profile_class(&*strict, &p, &mut c), P3P_STATUS_OK);
+            assert_eq!(p3p_profile_verdict(&*strict, &p, &mut v), P3P_STATUS_OK);
+            assert_eq!((c, v), (P3P_CLASS_NO_POLICY, P3P_VERDICT_NO_POLICY));
+            assert_eq!(p3p_profile_class(&*ie6, &p, &mut c), P3P_STATUS_OK);
+            assert_eq!(p3p_profile_verdict(&*ie6, &p, &mut v), P3P_STATUS_OK);
+            let (mut c2, mut v2) = (0, 0);
+            assert_eq!(p3p_policy_class(&p, &mut c2), P3P_STATUS_OK);
+            assert_eq!(p3p_policy_verdict(&p, &mut v2), P3P_STATUS_OK);
+            assert_eq!((c, v), (c2, v2), "ie6 is p3p_policy_class/verdict");
+            assert_eq!((c, v), (P3P_CLASS_OK, P3P_VERDICT_SATISFACTORY));
+        }
+    }
+    let p = parse(SEED);
+    let moz = builtin("mozilla:high");
+    // SAFETY: valid pointers; NULL where allowed or to check refusals.
+    unsafe {
+        assert_eq!(p3p_profile_class(&*moz, &p, &mut c), P3P_STATUS_OK);
+        assert_eq!(cstr(p3p_class_str(c)), "no_consent");
+        assert_eq!(p3p_profile_verdict(&*moz, &p, &mut v), P3P_STATUS_OK);
+        assert_eq!(v, P3P_VERDICT_UNSATISFACTORY);
+        assert_eq!(p3p_profile_class(&*moz, null(), &mut c), P3P_STATUS_OK);
+        assert_eq!(c, P3P_CLASS_NO_POLICY);
+        c = 99;
+        assert_eq!(p3p_profile_class(null(), &p, &mut c), P3P_STATUS_NULL_ARGUMENT);
+        assert_eq!(p3p_profile_class(&*moz, &p, null_mut()), P3P_STATUS_NULL_ARGUMENT);
+        let mut zeroed = p3p::profile::Profile::custom();
+        zeroed.kind = 0;
+        assert_eq!(p3p_profile_verdict(&zeroed, &p, &mut v), P3P_STATUS_INVALID_ARGUMENT);
+        assert_eq!(c, 99, "out untouched on failure");
+    }
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/essential-only.xml");
+    let mut custom = Box::new(p3p::profile::Profile::custom());
+    let path = file.to_str().unwrap();
+    // SAFETY: valid pointers.
+    unsafe {
+        assert_eq!(p3p_profile_load_file(path.as_ptr(), path.len(), &mut *custom, null_mut()), P3P_STATUS_OK);
+        assert_eq!(p3p_profile_class(&*custom, &p, &mut c), P3P_STATUS_OK);
+        assert_eq!(cstr(p3p_class_str(c)), "rules");
+        assert_eq!(p3p_profile_verdict(&*custom, &p, &mut v), P3P_STATUS_OK);
+        assert_eq!(v, P3P_VERDICT_UNSATISFACTORY);
+    }
+    assert_eq!(p3p_profile_size(), std::mem::size_of::<p3p::profile::Profile>());
+    assert_eq!(cstr(p3p_diagnostic_code_str(P3P_DIAG_DUPLICATE_TOKEN)), "duplicate_token");
+    assert_eq!(cstr(p3p_diagnostic_code_str(0)), "unknown");
+}
+
+#[test]
+fn profile_files_are_checked_before_they_are_read() {
+    let mut profile = Box::new(p3p::profile::Profile::custom());
+    let untouched = *profile;
+    let message = |e: &p3p_profile_error| {
+        let mut n = 0usize;
+        // SAFETY: valid pointers; the first call only asks for the size.
+        unsafe {
+            assert_eq!(p3p_profile_error_message(e, null_mut(), 0, &mut n), P3P_STATUS_OK);
+            let mut buf = vec![0xAAu8; n];
+            let needed = n;
+            if needed > 0 {
+                assert_eq!(
+                    p3p_profile_error_message(e, buf.as_mut_ptr(), needed - 1, &mut n),
+                    P3P_STATUS_BUFFER_TOO_SMALL
+                );
+                assert_eq!(n, needed);
+                assert!(buf.iter().all(|b| *b == 0xAA));
+            }
+            assert_eq!(p3p_profile_error_message(e, buf.as_mut_ptr(), buf.len(), &mut n), P3P_STATUS_OK);
+            String::from_utf8(buf[..n].to_vec()).unwrap()
+        }
+    };
+    for (path, code, text) in [
+        ("/dev/zero", P3P_PROFILE_ERROR_NOT_A_FILE, "not a regular file: it is a character device"),
+        ("/", P3P_PROFILE_ERROR_NOT_A_FILE, "not a regular file: it is a directory"),
+        ("/nonexistent.xml", P3P_PROFILE_ERROR_OPEN, "cannot open the file: No such file or directory"),
+    ] {
+        let mut err = p3p_profile_error {
+            code: 0,
+            line: 9,
+            column: 9,
+            count: 0,
+            detail_len: 0,
+            detail: [0; P3P_PROFILE_ERROR_DETAIL_MAX],
+        };
+        // SAFETY: valid pointers.
+        let status = unsafe { p3p_profile_load_file(path.as_ptr(), path.len(), &mut *profile, &mut err) };
+        assert_eq!(status, P3P_STATUS_PROFILE_INVALID, "{path}");
+        assert_eq!((err.code, err.line, err.column, err.count), (code, 0, 0, 1), "{path}");
+        assert_eq!(message(&err), text);
+        assert_eq!(*profile, untouched, "out untouched on failure");
+    }
+    // SAFETY: NULL path with a length is refused.
+    assert_eq!(unsafe { p3p_profile_load_file(null(), 3, &mut *profile, null_mut()) }, P3P_STATUS_NULL_ARGUMENT);
+}
+
+#[test]
+fn diagnostics_write_nothing_on_failure() {
+    let v = b"NOI CURR CONA NOI NOI";
+    let mut diags = [p3p_diagnostic { code: 77, ..p3p_diagnostic::default() }; 4];
+    let mut n = 99usize;
+    // SAFETY: valid pointers; NULL only where the contract refuses it.
+    unsafe {
+        assert_eq!(p3p_diagnostics(v.as_ptr(), v.len(), 9, diags.as_mut_ptr(), 4, &mut n), P3P_STATUS_INVALID_ARGUMENT);
+        assert_eq!(
+            p3p_diagnostics(v.as_ptr(), v.len(), P3P_INPUT_TOKENS, diags.as_mut_ptr(), 4, null_mut()),
+            P3P_STATUS_NULL_ARGUMENT
+        );
+        assert_eq!(
+            p3p_diagnostics(null(), 4, P3P_INPUT_TOKENS, diags.as_mut_ptr(), 4, &mut n),
+            P3P_STATUS_NULL_ARGUMENT
+        );
+        assert_eq!(n, 99);
+        assert!(diags.iter().all(|d| d.code == 77));
+        assert_eq!(
+            p3p_diagnostics(v.as_ptr(), v.len(), P3P_INPUT_TOKENS, diags.as_mut_ptr(), 2, &mut n),
+            P3P_STATUS_OK
+        );
+        assert!(n > 2);
+        assert_ne!(diags[1].code, 77);
+        assert_eq!(diags[2].code, 77, "only out_cap entries are written");
     }
 }

@@ -119,6 +119,8 @@ fn hot_path_and_report_do_not_allocate() {
                         }
                     }
                 }
+                decisions += profile.class_of(Some(&p)).unwrap() as usize;
+                decisions += profile.verdict_of(Some(&p)).unwrap() as usize;
             }
             let report = Report::new(value, mode);
             report.write_text(&mut sink, Select::default()).unwrap();
@@ -164,6 +166,10 @@ fn hot_path_and_report_do_not_allocate() {
                     }
                     let mut one = p3p::ffi::types::p3p_decision::default();
                     assert_eq!(p3p::ffi::p3p_profile_decide(profile, &p, 1, 0, 1, &mut one), 0);
+                    let (mut class, mut verdict) = (0u32, 0u32);
+                    assert_eq!(p3p::ffi::p3p_profile_class(profile, &p, &mut class), 0);
+                    assert_eq!(p3p::ffi::p3p_profile_verdict(profile, &p, &mut verdict), 0);
+                    decisions += (class + verdict) as usize;
                 }
                 if p3p::ffi::p3p_cookie_decide(&p, 3, 1, c.as_ptr(), c.len(), 0, &mut d) == 0 {
                     let mut len = 0usize;

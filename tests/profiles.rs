@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use p3p::ie6::{self, Action, CookieKind, Level, Party, Reason};
+use p3p::ie6::{self, Action, CookieKind, Level, Party, Reason, Verdict};
 use p3p::profile::{self, ErrorCode, LoadError, MozillaClass};
 use p3p::{Policy, Profile};
 
@@ -98,7 +98,8 @@ fn mozilla_presets_follow_the_matrix() {
         Some(header(r#"CP="PHY CUR CONo""#)),
         Some(header(r#"CP="PHY CUR CONi""#)),
     ];
-    // [class][party]: hand-read from the eight letters.
+    // [class][party]: hand-read from the eight letters; a `d` leaves a
+    // session cookie as it is (accept), checked below.
     let tables: [(&str, u32, [[Action; 2]; 4]); 4] = [
         ("low", 0, [[A, A], [A, A], [A, A], [A, A]]),     // afafaaaa
         ("medium", 1, [[A, A], [A, A], [A, A], [A, A]]),  // ffffaaaa
@@ -112,7 +113,10 @@ fn mozilla_presets_follow_the_matrix() {
         for (ci, policy) in policies.iter().enumerate() {
             for party in Party::ALL {
                 for cookie in CookieKind::ALL {
-                    let want = table[ci][party as usize];
+                    let want = match (table[ci][party as usize], cookie) {
+                        (D, CookieKind::Session) => A,
+                        (w, _) => w,
+                    };
                     assert_eq!(decide(&one, policy.as_ref(), 99, party, cookie).action, want, "{name} {ci} {party:?}");
                     assert_eq!(decide(&levels, policy.as_ref(), level, party, cookie).action, want, "{name}");
                 }
@@ -207,15 +211,6 @@ fn strict_treats_bogus_policies_as_no_policy() {
 
 // ---- the shipped IE6 files against the built-in levels ------------------------
 
-/// What a cookie ends up as: a downgrade does nothing to a session cookie.
-fn effect(a: Action, cookie: CookieKind) -> Action {
-    if a == Action::Downgrade && cookie == CookieKind::Session {
-        Action::Accept
-    } else {
-        a
-    }
-}
-
 /// Every combination that matters: subsets of the PII categories (and UNI),
 /// four uses that need consent each absent, plain, `a`, `o`, `i` or with two
 /// suffixes, with or without a purpose outside U, a recipient outside U, and
@@ -284,8 +279,8 @@ fn shipped_ie6_files_give_the_builtin_cells() {
                 for cookie in CookieKind::ALL {
                     let mine = decide(&custom, p.as_ref(), 0, party, cookie).action;
                     let builtin = ie6::decide(p.as_ref(), level, party, cookie).action;
-                    actions[effect(mine, cookie) as usize] += 1;
-                    if effect(mine, cookie) != effect(builtin, cookie) {
+                    actions[mine as usize] += 1;
+                    if mine != builtin {
                         differing += 1;
                         if differing < 5 {
                             eprintln!("{name}: {p:?} {party:?} {cookie:?}: file {mine:?}, built-in {builtin:?}");
@@ -520,4 +515,253 @@ fn every_shipped_profile_loads() {
         }
     }
     assert_eq!(n, 8);
+}
+
+// ---- a downgrade of a session cookie -----------------------------------------
+
+#[test]
+fn force_session_on_a_session_cookie_accepts_and_keeps_the_rule() {
+    let low = load("ie6-low.xml");
+    let policy = p3p::parse_tokens(b"PHY CON CUR");
+    let o = low.decide(Some(&policy), 0, Party::Third, CookieKind::Session).unwrap();
+    assert_eq!(o.decision, ie6::Decision { action: Action::Accept, reason: Reason::SessionUnchanged });
+    // The rule that matched (`PHY,CON`) is still reported, with its line.
+    assert!(o.rule > 0);
+    assert_eq!(low.parties[1].rules[o.rule as usize - 1].line, 21);
+    assert_eq!(ie6::decide(Some(&policy), Level::Low, Party::Third, CookieKind::Session).action, Action::Accept);
+    // The persistent cookie is still downgraded by the same rule.
+    let p = low.decide(Some(&policy), 0, Party::Third, CookieKind::Persistent).unwrap();
+    assert_eq!((p.decision.action, p.rule), (Action::Downgrade, o.rule));
+    // A noPolicyDefault of forceSession, and Mozilla's `d`, likewise.
+    let none = low.decide(None, 0, Party::Third, CookieKind::Session).unwrap();
+    assert_eq!((none.decision.action, none.decision.reason, none.rule), (Action::Accept, Reason::SessionUnchanged, 0));
+    let moz = Profile::builtin(b"mozilla:default").unwrap();
+    assert_eq!(decide(&moz, None, 0, Party::First, CookieKind::Session).action, Action::Accept);
+    assert_eq!(decide(&moz, None, 0, Party::First, CookieKind::Persistent).action, Action::Downgrade);
+}
+
+// ---- class and verdict, as each profile sees a policy ---------------------------
+
+#[test]
+fn every_profile_reports_its_own_class_and_verdict() {
+    use profile::ProfileClass as C;
+    use Verdict::{NoPolicy as N, Satisfactory as S, Unsatisfactory as U};
+    let ie6 = Profile::builtin(b"ie6").unwrap();
+    let strict = Profile::builtin(b"ie6-strict").unwrap();
+    let moz = Profile::builtin(b"mozilla").unwrap();
+    let moz_low = Profile::builtin(b"mozilla:low").unwrap();
+    let moz_high = Profile::builtin(b"mozilla:high").unwrap();
+    let ess = load("essential-only.xml");
+    let notrack = load("no-tracking.xml");
+    // Hand-derived from the class definitions, the level tables, the
+    // Mozilla letters and the two files' rules.
+    let cases: &[(&str, [(C, Verdict); 7])] = &[
+        (
+            "",
+            [
+                (C::NoPolicy, N),
+                (C::NoPolicy, N),
+                (C::NoPolicy, N),
+                (C::NoPolicy, N),
+                (C::NoPolicy, N),
+                (C::NoPolicy, N),
+                (C::NoPolicy, N),
+            ],
+        ),
+        (
+            r#"CP="FINa NAV""#,
+            [
+                (C::Ok, S),
+                (C::NoPolicy, N),
+                (C::NoConsent, U),
+                (C::NoConsent, S),
+                (C::NoConsent, U),
+                (C::Rules, U),
+                (C::Rules, S),
+            ],
+        ),
+        (
+            r#"CP="noi cura phy cona""#,
+            [
+                (C::Ok, S),
+                (C::NoPolicy, N),
+                (C::NoConsent, U),
+                (C::NoConsent, S),
+                (C::NoConsent, U),
+                (C::Rules, U),
+                (C::Rules, S),
+            ],
+        ),
+        (
+            r#"CP="This is not a P3P policy! See our help pages.""#,
+            [
+                (C::Ok, S),
+                (C::NoPolicy, N),
+                (C::NoConsent, U),
+                (C::NoConsent, S),
+                (C::NoConsent, U),
+                (C::Rules, U),
+                (C::Rules, S),
+            ],
+        ),
+        (
+            r#"CP="NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA""#,
+            [
+                (C::None, U),
+                (C::None, U),
+                (C::NoConsent, U),
+                (C::NoConsent, S),
+                (C::NoConsent, U),
+                (C::Rules, U),
+                (C::Rules, U),
+            ],
+        ),
+        (
+            r#"CP="NOI CUR OUR STA""#,
+            [
+                (C::Ok, S),
+                (C::Ok, S),
+                (C::Explicit, S),
+                (C::Explicit, S),
+                (C::Explicit, S),
+                (C::Rules, S),
+                (C::Rules, S),
+            ],
+        ),
+        (
+            r#"CP="PHY CUR CONo OUR""#,
+            [
+                (C::Implicit, U),
+                (C::Implicit, U),
+                (C::Implicit, U),
+                (C::Implicit, S),
+                (C::Implicit, U),
+                (C::Rules, U),
+                (C::Rules, U),
+            ],
+        ),
+        (
+            r#"CP="PHY CUR CONi OUR""#,
+            [
+                (C::Explicit, S),
+                (C::Explicit, S),
+                (C::Explicit, S),
+                (C::Explicit, S),
+                (C::Explicit, S),
+                (C::Rules, S),
+                (C::Rules, S),
+            ],
+        ),
+        (
+            r#"CP="NOI CUR TST""#,
+            [
+                (C::NoPolicy, N),
+                (C::NoPolicy, N),
+                (C::NoConsent, U),
+                (C::NoConsent, S),
+                (C::NoConsent, U),
+                (C::NoPolicy, N),
+                (C::NoPolicy, N),
+            ],
+        ),
+    ];
+    let profiles = [&ie6, &strict, &moz, &moz_low, &moz_high, &ess, &notrack];
+    for (input, want) in cases {
+        let policy = header(input);
+        let policy = (!input.is_empty()).then_some(&policy);
+        for (i, (p, (class, verdict))) in profiles.iter().zip(want).enumerate() {
+            assert_eq!(p.class_of(policy), Ok(*class), "{input} profile {i}");
+            assert_eq!(p.verdict_of(policy), Ok(*verdict), "{input} profile {i}");
+        }
+    }
+    // For ie6 the verdict is IE6's, on every generated policy.
+    for p in generated() {
+        let class = p.as_ref().map_or(ie6::Class::NoPolicy, ie6::classify);
+        assert_eq!(ie6.verdict_of(p.as_ref()), Ok(ie6::verdict_for(class)));
+        assert_eq!(ie6.class_of(p.as_ref()), Ok(class.into()));
+    }
+    let mut damaged = Profile::custom();
+    damaged.kind = 0;
+    assert_eq!(damaged.class_of(None), Err(profile::DecideError::Profile));
+    assert_eq!(damaged.verdict_of(None), Err(profile::DecideError::Profile));
+}
+
+// ---- Microsoft's spelling, cut-off files, files on disk ------------------------------
+
+#[test]
+fn trusted_sites_is_microsofts_zone_name() {
+    let zone = |z: &str| {
+        format!(
+            "<MSIEPrivacy><MSIEPrivacySettings formatVersion=\"6\">\
+             <p3pCookiePolicy zone=\"{z}\">\
+             <firstParty noPolicyDefault=\"accept\" noRuleDefault=\"accept\" alwaysAllowSession=\"no\"/>\
+             <thirdParty noPolicyDefault=\"reject\" noRuleDefault=\"accept\" alwaysAllowSession=\"no\"/>\
+             </p3pCookiePolicy>\
+             <p3pCookiePolicy zone=\"internet\">\
+             <firstParty noPolicyDefault=\"reject\" noRuleDefault=\"accept\" alwaysAllowSession=\"no\"/>\
+             <thirdParty noPolicyDefault=\"reject\" noRuleDefault=\"accept\" alwaysAllowSession=\"no\"/>\
+             </p3pCookiePolicy></MSIEPrivacySettings></MSIEPrivacy>"
+        )
+    };
+    for ok in ["trustedSites", "trusted", "intranet"] {
+        let p = Profile::load(zone(ok).as_bytes()).unwrap_or_else(|e| panic!("{ok}: {e:?}"));
+        assert_eq!(p.parties[0].no_policy_default, Action::Block as u32, "{ok}: the internet zone is used");
+    }
+    assert_eq!(errors(&zone("TrustedSites"))[0].0, ErrorCode::BadZone);
+}
+
+#[test]
+fn a_cut_off_file_is_reported_where_it_ends() {
+    let full = doc("<if expr=\"PHY\" action=\"reject\"/>\n", "");
+    // Cut inside a tag, after a complete tag, and inside an attribute value.
+    for cut in [full.find("noRuleDefault").unwrap(), full.find("</firstParty>").unwrap(), 40] {
+        let text = &full[..cut];
+        let e = errors(text);
+        let line = text.trim_end().matches('\n').count() as u32 + 1;
+        let column = text.trim_end().rsplit('\n').next().unwrap().chars().count() as u32 + 1;
+        assert_eq!((e[0].0, e[0].1, e[0].2), (ErrorCode::Xml, line, column), "{text:?}: {e:?}");
+        assert!(e[0].1 > 1, "not 1:1");
+    }
+}
+
+#[test]
+fn files_are_checked_before_they_are_read() {
+    let dir = std::env::temp_dir().join(format!("p3p-profile-files-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let first = |path: &Path| Profile::load_file(path).unwrap_err().remove(0);
+
+    // A shipped file loads by path, as from memory.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/ie6-medium.xml");
+    assert_eq!(Profile::load_file(&path).unwrap(), load("ie6-medium.xml"));
+
+    let e = first(&dir);
+    assert_eq!((e.code, e.line, e.column), (ErrorCode::NotAFile, 0, 0));
+    assert_eq!(e.located("dir").to_string(), "dir: not a regular file: it is a directory");
+    assert_eq!(first(Path::new("/dev/zero")).detail, "it is a character device");
+    assert_eq!(first(&dir.join("missing.xml")).code, ErrorCode::Open);
+
+    // A FIFO is refused without waiting for a writer.
+    let fifo = dir.join("fifo");
+    let _ = std::fs::remove_file(&fifo);
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert_eq!(first(&fifo).detail, "it is a FIFO");
+
+    // A 256 MiB (sparse) file is refused by its size, not read.
+    let big = dir.join("big.xml");
+    std::fs::File::create(&big).unwrap().set_len(256 << 20).unwrap();
+    let e = first(&big);
+    assert_eq!((e.code, e.detail.as_str()), (ErrorCode::TooLarge, "268435456 bytes"));
+    assert_eq!(e.to_string(), "the file is larger than 1 MiB: 268435456 bytes");
+    // One byte over the limit, one byte under.
+    std::fs::File::create(&big).unwrap().set_len(profile::MAX_PROFILE_BYTES as u64 + 1).unwrap();
+    assert_eq!(first(&big).code, ErrorCode::TooLarge);
+    std::fs::File::create(&big).unwrap().set_len(profile::MAX_PROFILE_BYTES as u64).unwrap();
+    assert_eq!(first(&big).code, ErrorCode::Xml);
+
+    // Errors inside the file keep their positions.
+    let bad = dir.join("bad.xml");
+    std::fs::write(&bad, "<MSIEPrivacy>\n  <Nope/>\n</MSIEPrivacy>\n").unwrap();
+    let e = Profile::load_file(&bad).unwrap_err();
+    assert_eq!(e[1].located("bad.xml").to_string(), "bad.xml:2:3: element not allowed here: \"Nope\"");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -3,25 +3,16 @@
 //! suffix letters, control and non-ASCII bytes. The fuzz targets in
 //! tests/fuzz explore further; this runs in every `cargo test`.
 
+#[path = "support/json_contract.rs"]
+mod json_contract;
+#[path = "support/rng.rs"]
+mod rng;
+
 use p3p::cookie::{self, LEASH_EXTRA};
-use p3p::explain::{Report, Select};
+use p3p::explain::{NamedProfile, ProfileSelect, Report, Select};
 use p3p::ie6::{self, Action, CookieKind, Party};
 use p3p::Mode;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use rng::Rng;
 
 const PIECES: &[&[u8]] = &[
     b"CP=",
@@ -100,8 +91,11 @@ fn parsing_and_reports_never_panic_and_stay_in_bounds() {
             .unwrap(),
         ))
         .collect();
-    for _ in 0..20_000 {
+    for i in 0..20_000 {
         let input = generate(&mut rng);
+        // Every JSON report is checked against the contract; the profile
+        // and selected variants on every tenth input (time).
+        let all_reports = i % 10 == 0;
         for mode in [Mode::Header, Mode::Tokens] {
             let mut diags = Vec::new();
             let p = p3p::parse_with(&input, mode, &mut |d: p3p::Diagnostic| diags.push(d));
@@ -144,8 +138,24 @@ fn parsing_and_reports_never_panic_and_stay_in_bounds() {
             report.write_text(&mut text, Select::default()).unwrap();
             text.clear();
             report.write_json(&mut text, Select::default()).unwrap();
-            assert!(text.starts_with('{') && text.ends_with('}'));
             assert!(!text.chars().any(|c| c.is_control()), "unescaped control character in JSON");
+            json_contract::check(&text, &input, json_contract::Kind::Ie6);
+            if !all_reports {
+                continue;
+            }
+            let select = Select { level: Some(ie6::Level::Medium), party: Some(Party::Third), cookie: None };
+            text.clear();
+            report.write_json(&mut text, select).unwrap();
+            json_contract::check(&text, &input, json_contract::Kind::Ie6);
+            for profile in &profiles {
+                let named = NamedProfile { profile, name: "p\"\u{1}" };
+                text.clear();
+                report
+                    .write_profile_json(&mut text, named, ProfileSelect { level: Some(0), ..Default::default() })
+                    .unwrap();
+                assert!(!text.chars().any(|c| c.is_control()), "unescaped control character in JSON");
+                json_contract::check(&text, &input, json_contract::Kind::Profile(profile.level_keys()));
+            }
         }
     }
 }

@@ -114,22 +114,15 @@ fn token_meanings_are_the_seed_wording() {
     );
 }
 
-/// Reads the seed documents themselves when they are beside the repository
-/// (`../shared/seeds`), extracts each document's grid and token table, and
-/// compares them with the library. The five documents are translations of
-/// one policy: the grid and the table are the same in all of them.
-#[test]
-fn seed_documents_agree_with_the_library() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("seed documents not found at {}; the in-repository golden data still ran", dir.display());
-        return;
-    };
+/// Checks the seed documents' own text: each document's grid and token
+/// table against the library. The documents are translations of one
+/// policy: the grid and the table are the same in all of them. Returns how
+/// many documents had a grid and how many printed the policy itself.
+fn check_documents(texts: &[(String, String)]) -> (usize, usize) {
     let policy = p3p::parse_header(SEED.as_bytes());
     let mut documents_with_grid = 0;
     let mut documents_with_policy = 0;
-    for entry in entries {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for (name, text) in texts {
         let cells: Vec<(&str, &str)> = text
             .lines()
             .filter_map(|l| l.trim().strip_prefix("\u{2022} "))
@@ -140,18 +133,54 @@ fn seed_documents_agree_with_the_library() {
             continue;
         }
         documents_with_grid += 1;
-        assert_eq!(cells.len(), 16);
+        assert_eq!(cells.len(), 16, "{name}");
         for ((label, sentence), (cookie, party, level, _, _)) in cells.iter().zip(GRID) {
-            assert_eq!(*label, level.label());
-            assert_eq!(ie6::decide(Some(&policy), level, party, cookie).reason.sentence(), *sentence);
+            assert_eq!(*label, level.label(), "{name}");
+            assert_eq!(ie6::decide(Some(&policy), level, party, cookie).reason.sentence(), *sentence, "{name}");
         }
         documents_with_policy += usize::from(text.contains(SEED));
         for (token, meaning) in MEANINGS {
-            assert!(text.contains(&format!("{token} {meaning}")), "{token} meaning in the document");
+            assert!(text.contains(&format!("{token} {meaning}")), "{token} meaning in {name}");
         }
-        assert!(text.contains(&format!("CP= {}", p3p::explain::CP_MEANING)));
+        assert!(text.contains(&format!("CP= {}", p3p::explain::CP_MEANING)), "{name}");
     }
-    assert!(documents_with_grid >= 4, "expected the seed grid in at least four documents");
+    (documents_with_grid, documents_with_policy)
+}
+
+fn read_dir(dir: &std::path::Path, ext: &str) -> Option<Vec<(String, String)>> {
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(dir).ok()? {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == ext) {
+            texts.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+        }
+    }
+    Some(texts)
+}
+
+/// The seed documents' evaluation sections, kept in the repository
+/// (`tests/data/seeds/`), so every clone runs this.
+#[test]
+fn seed_fixtures_agree_with_the_library() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/seeds");
+    let texts = read_dir(&dir, "txt").expect("tests/data/seeds");
+    assert_eq!(texts.len(), 4, "four translations with a grid");
+    let (grids, policies) = check_documents(&texts);
+    assert_eq!(grids, 4);
     // One translation lost the policy line; the others print it as we parse it.
-    assert!(documents_with_policy >= 3, "expected the policy itself in the documents");
+    assert_eq!(policies, 3);
+}
+
+/// A second source: the whole seed documents, when they are beside the
+/// repository (`../shared/seeds`).
+#[test]
+fn seed_documents_agree_with_the_library() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let Some(texts) = read_dir(&dir, "txt") else {
+        eprintln!("seed documents not found at {}; the in-repository fixtures still ran", dir.display());
+        return;
+    };
+    let (grids, policies) = check_documents(&texts);
+    assert!(grids >= 4, "expected the seed grid in at least four documents");
+    assert!(policies >= 3, "expected the policy itself in the documents");
 }

@@ -1,5 +1,7 @@
-//! The only unsafe code in the crate: turning C pointers into references,
-//! and the panic boundary every export runs inside.
+//! Turning C pointers into references, and the panic boundary every export
+//! runs inside. The pointer helpers are `unsafe fn`s: each caller states,
+//! in a `SAFETY` comment, why the pointers it passes are valid, so no safe
+//! code in the crate can misuse them; debug builds also assert alignment.
 
 use core::panic::AssertUnwindSafe;
 
@@ -17,7 +19,11 @@ pub(crate) fn guard(body: impl FnOnce() -> Result<(), p3p_status>) -> p3p_status
 
 /// Borrows `len` bytes at `ptr`. `(NULL, 0)` is the empty input;
 /// `(NULL, n > 0)` is `P3P_STATUS_NULL_ARGUMENT`.
-pub(crate) fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], p3p_status> {
+///
+/// # Safety
+/// When `len > 0` and `ptr` is not NULL, `ptr` must point at `len` readable
+/// bytes that stay valid and unmodified for `'a` (the export's call).
+pub(crate) unsafe fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], p3p_status> {
     if len == 0 {
         return Ok(&[]);
     }
@@ -27,47 +33,63 @@ pub(crate) fn input<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], p3p_stat
     if len > isize::MAX as usize {
         return Err(P3P_STATUS_INVALID_ARGUMENT);
     }
-    // SAFETY: the caller promises `ptr` points at `len` readable bytes that
-    // stay valid and unmodified for the call (documented on every export);
-    // we checked it is non-null and that `len` fits an allocation.
+    // SAFETY: non-null, `len` fits an allocation, and the caller promises
+    // `len` readable bytes for `'a`.
     Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
 }
 
-/// Borrows an output buffer of `cap` bytes. `(NULL, 0)` is an empty buffer.
-pub(crate) fn output<'a>(ptr: *mut u8, cap: usize) -> Result<&'a mut [u8], p3p_status> {
+/// Borrows an output array of `cap` elements. `(NULL, 0)` is an empty one.
+///
+/// # Safety
+/// When `cap > 0` and `ptr` is not NULL, `ptr` must point at `cap`
+/// writable, aligned `T`s, aliased by nothing else, for `'a`.
+pub(crate) unsafe fn output<'a, T>(ptr: *mut T, cap: usize) -> Result<&'a mut [T], p3p_status> {
     if cap == 0 {
         return Ok(&mut []);
     }
     if ptr.is_null() {
         return Err(P3P_STATUS_NULL_ARGUMENT);
     }
-    if cap > isize::MAX as usize {
+    if cap.checked_mul(core::mem::size_of::<T>()).is_none_or(|bytes| bytes > isize::MAX as usize) {
         return Err(P3P_STATUS_INVALID_ARGUMENT);
     }
-    // SAFETY: the caller promises `ptr` points at `cap` writable bytes, not
-    // aliased by any input, for the duration of the call; checked non-null.
+    debug_assert!(ptr.is_aligned(), "misaligned output array");
+    // SAFETY: non-null, the size fits an allocation, and the caller
+    // promises `cap` writable, aligned, unaliased elements for `'a`.
     Ok(unsafe { core::slice::from_raw_parts_mut(ptr, cap) })
 }
 
 /// Borrows an optional input struct (`NULL` gives `None`).
-pub(crate) fn optional<'a, T>(ptr: *const T) -> Option<&'a T> {
-    // SAFETY: a non-null pointer must point at a valid, aligned `T` for the
-    // call (documented on every export that takes one).
+///
+/// # Safety
+/// A non-null `ptr` must point at a valid, aligned `T` that stays valid and
+/// unmodified for `'a`.
+pub(crate) unsafe fn optional<'a, T>(ptr: *const T) -> Option<&'a T> {
+    debug_assert!(ptr.is_aligned(), "misaligned input struct");
+    // SAFETY: the caller promises a valid, aligned `T` when non-null.
     unsafe { ptr.as_ref() }
 }
 
 /// Borrows a required input struct.
-pub(crate) fn required<'a, T>(ptr: *const T) -> Result<&'a T, p3p_status> {
-    optional(ptr).ok_or(P3P_STATUS_NULL_ARGUMENT)
+///
+/// # Safety
+/// As [`optional`].
+pub(crate) unsafe fn required<'a, T>(ptr: *const T) -> Result<&'a T, p3p_status> {
+    // SAFETY: forwarded to the caller.
+    unsafe { optional(ptr) }.ok_or(P3P_STATUS_NULL_ARGUMENT)
 }
 
 /// Writes an out-parameter; `NULL` is `P3P_STATUS_NULL_ARGUMENT`. Callers
 /// compute every result first and write last, so nothing is written on failure.
-pub(crate) fn write<T>(ptr: *mut T, value: T) -> Result<(), p3p_status> {
+///
+/// # Safety
+/// A non-null `ptr` must point at writable, aligned memory for a `T`.
+pub(crate) unsafe fn write<T>(ptr: *mut T, value: T) -> Result<(), p3p_status> {
     if ptr.is_null() {
         return Err(P3P_STATUS_NULL_ARGUMENT);
     }
-    // SAFETY: non-null, and the caller promises a valid, aligned, writable `T`.
+    debug_assert!(ptr.is_aligned(), "misaligned out-parameter");
+    // SAFETY: non-null, and the caller promises a writable, aligned `T`.
     unsafe { ptr.write(value) };
     Ok(())
 }
@@ -98,9 +120,17 @@ mod tests {
 
     #[test]
     fn null_with_length_is_refused() {
-        assert_eq!(input(core::ptr::null(), 0), Ok(&[][..]));
-        assert_eq!(input(core::ptr::null(), 3), Err(P3P_STATUS_NULL_ARGUMENT));
-        assert!(output(core::ptr::null_mut(), 0).is_ok());
-        assert_eq!(output(core::ptr::null_mut(), 1).err(), Some(P3P_STATUS_NULL_ARGUMENT));
+        // SAFETY: NULL pointers, which the helpers check before any use.
+        unsafe {
+            assert_eq!(input(core::ptr::null(), 0), Ok(&[][..]));
+            assert_eq!(input(core::ptr::null(), 3), Err(P3P_STATUS_NULL_ARGUMENT));
+            assert!(output(core::ptr::null_mut::<u8>(), 0).is_ok());
+            assert_eq!(output(core::ptr::null_mut::<u8>(), 1).err(), Some(P3P_STATUS_NULL_ARGUMENT));
+            assert_eq!(output(core::ptr::null_mut::<u64>(), usize::MAX / 4).err(), Some(P3P_STATUS_NULL_ARGUMENT));
+            let mut x = [0u64; 1];
+            assert_eq!(output(x.as_mut_ptr(), usize::MAX / 4).err(), Some(P3P_STATUS_INVALID_ARGUMENT));
+            assert_eq!(write(core::ptr::null_mut::<u32>(), 1), Err(P3P_STATUS_NULL_ARGUMENT));
+            assert_eq!(required(core::ptr::null::<u32>()), Err(P3P_STATUS_NULL_ARGUMENT));
+        }
     }
 }

@@ -6,7 +6,10 @@
 //!   `(NULL, 0)` is the empty input; `(NULL, n > 0)` is
 //!   `P3P_STATUS_NULL_ARGUMENT`.
 //! * Fallible functions return a `p3p_status`; results go to out-parameters,
-//!   which are written only when the status is `P3P_STATUS_OK`.
+//!   which are written only when the status is `P3P_STATUS_OK`. Functions
+//!   that write text follow one rule (`text.rs`): `(NULL, 0)` asks for the
+//!   size, a buffer too small gets `P3P_STATUS_BUFFER_TOO_SMALL` with the
+//!   size needed in `*out_len` and nothing in `out`.
 //! * Enum-like arguments are `uint32_t` constants; unknown values give
 //!   `P3P_STATUS_INVALID_ARGUMENT`.
 //! * No function allocates, keeps a pointer after it returns, or uses global
@@ -14,6 +17,7 @@
 //!   boundary: they become `P3P_STATUS_INTERNAL`.
 
 pub mod guard;
+mod text;
 pub mod types;
 
 use core::ffi::{c_char, CStr};
@@ -26,8 +30,9 @@ use crate::ie6::{self, Action, CookieKind, Level, Party, Reason, Verdict};
 use crate::lexer::Words;
 use crate::parse::{self, Mode};
 use crate::policy::Policy;
-use crate::profile::{DecideError, Profile};
+use crate::profile::{DecideError, Profile, ProfileClass};
 use guard::{check_out, guard, input, optional, output, required, write};
+use text::{write_text, write_to};
 use types::*;
 
 /// The ABI version of this header and library. It changes whenever a struct
@@ -100,8 +105,10 @@ fn cookie_status(e: CookieError) -> p3p_status {
 pub unsafe extern "C" fn p3p_policy_parse(value: *const u8, len: usize, out: *mut Policy) -> p3p_status {
     guard(|| {
         check_out(out)?;
-        let p = parse::parse_header(input(value, len)?);
-        write(out, p)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let p = parse::parse_header(unsafe { input(value, len) }?);
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out, p) }
     })
 }
 
@@ -115,13 +122,16 @@ pub unsafe extern "C" fn p3p_policy_parse(value: *const u8, len: usize, out: *mu
 pub unsafe extern "C" fn p3p_policy_parse_tokens(tokens: *const u8, len: usize, out: *mut Policy) -> p3p_status {
     guard(|| {
         check_out(out)?;
-        let p = parse::parse_tokens(input(tokens, len)?);
-        write(out, p)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let p = parse::parse_tokens(unsafe { input(tokens, len) }?);
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out, p) }
     })
 }
 
-/// Classifies a policy for the IE6 profile: writes a `P3P_CLASS_*` to
-/// `*out_class`. `policy` may be NULL, meaning no policy.
+/// Classifies a policy for the `ie6` profile: writes a `P3P_CLASS_*` to
+/// `*out_class`. `policy` may be NULL, meaning no policy. For another
+/// profile's view use `p3p_profile_class`.
 ///
 /// Returns `P3P_STATUS_OK` or `P3P_STATUS_NULL_ARGUMENT` (`out_class` NULL).
 ///
@@ -130,13 +140,17 @@ pub unsafe extern "C" fn p3p_policy_parse_tokens(tokens: *const u8, len: usize, 
 #[no_mangle]
 pub unsafe extern "C" fn p3p_policy_class(policy: *const Policy, out_class: *mut u32) -> p3p_status {
     guard(|| {
-        let class = optional(policy).map_or(ie6::Class::NoPolicy, ie6::classify);
-        write(out_class, class as u32)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let class = unsafe { optional(policy) }.map_or(ie6::Class::NoPolicy, ie6::classify);
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out_class, class as u32) }
     })
 }
 
-/// Writes the policy's `P3P_VERDICT_*` to `*out_verdict`: satisfactory when
-/// every cell of the four middle levels accepts. `policy` may be NULL.
+/// Writes the policy's `P3P_VERDICT_*` for the `ie6` profile to
+/// `*out_verdict`: satisfactory when every cell of the four middle levels
+/// accepts. `policy` may be NULL. For another profile's view use
+/// `p3p_profile_verdict`.
 ///
 /// Returns `P3P_STATUS_OK` or `P3P_STATUS_NULL_ARGUMENT`.
 ///
@@ -145,8 +159,10 @@ pub unsafe extern "C" fn p3p_policy_class(policy: *const Policy, out_class: *mut
 #[no_mangle]
 pub unsafe extern "C" fn p3p_policy_verdict(policy: *const Policy, out_verdict: *mut u32) -> p3p_status {
     guard(|| {
-        let class = optional(policy).map_or(ie6::Class::NoPolicy, ie6::classify);
-        write(out_verdict, ie6::verdict_for(class) as u32)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let class = unsafe { optional(policy) }.map_or(ie6::Class::NoPolicy, ie6::classify);
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out_verdict, ie6::verdict_for(class) as u32) }
     })
 }
 
@@ -172,7 +188,8 @@ pub unsafe extern "C" fn p3p_decide(
         let (l, p) = (self::level(level)?, self::party(party)?);
         let k = CookieKind::from_u32(cookie).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
         check_out(out)?;
-        write(out, ie6::decide(optional(policy), l, p, k).into())
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out, ie6::decide(optional(policy), l, p, k).into()) }
     })
 }
 
@@ -187,7 +204,8 @@ pub unsafe extern "C" fn p3p_decide(
 pub unsafe extern "C" fn p3p_decide_grid(policy: *const Policy, out: *mut p3p_grid) -> p3p_status {
     guard(|| {
         check_out(out)?;
-        let class = optional(policy).map_or(ie6::Class::NoPolicy, ie6::classify);
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let class = unsafe { optional(policy) }.map_or(ie6::Class::NoPolicy, ie6::classify);
         let mut grid = p3p_grid::default();
         for p in Party::ALL {
             for k in [CookieKind::Session, CookieKind::Persistent] {
@@ -196,7 +214,8 @@ pub unsafe extern "C" fn p3p_decide_grid(policy: *const Policy, out: *mut p3p_gr
                 }
             }
         }
-        write(out, grid)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out, grid) }
     })
 }
 
@@ -229,28 +248,38 @@ pub unsafe extern "C" fn p3p_cookie_decide(
 ) -> p3p_status {
     guard(|| {
         let (l, p) = (self::level(level)?, self::party(party)?);
-        let s = input(set_cookie, len)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let s = unsafe { input(set_cookie, len) }?;
         check_out(out)?;
-        let policy = optional(policy);
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let policy = unsafe { optional(policy) };
         let d = decide_one_cookie(s, now, |kind| Ok(ie6::decide(policy, l, p, kind)))?;
-        write(out, d)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out, d) }
     })
 }
 
 /// Rewrites a `Set-Cookie` header value for `action` into `out`:
 /// accept copies it unchanged; downgrade removes `Expires` and `Max-Age`;
 /// leash sets `SameSite=Lax` (replacing another SameSite value); block and
-/// prompt write nothing (the caller removes the header). Attribute names
-/// match in any case and with any spacing.
+/// prompt write nothing (the caller removes the header). Attributes are
+/// read as RFC 6265 reads them: the name before the first `=`, trimmed,
+/// in any case.
 ///
-/// * `out_cap` must be at least `len` (`len + P3P_COOKIE_LEASH_EXTRA` for a
-///   leash; 0 for block), so the caller can size the buffer once.
-/// * `*out_len` receives the bytes written.
+/// * The size needed is the capacity the action requires, known from `len`
+///   alone, so the caller can size the buffer once: `len` for accept and
+///   downgrade, `len + P3P_COOKIE_LEASH_EXTRA` for a leash, 0 for block and
+///   prompt. The text written may be shorter.
+/// * `(NULL, 0)` for `out` asks for that size: `P3P_STATUS_OK` and
+///   `*out_len` is the size. A smaller buffer: `P3P_STATUS_BUFFER_TOO_SMALL`,
+///   the size in `*out_len`, nothing in `out`. Otherwise `*out_len` receives
+///   the bytes written.
 ///
 /// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
 /// `P3P_STATUS_INVALID_ARGUMENT` (unknown action),
-/// `P3P_STATUS_BUFFER_TOO_SMALL` or `P3P_STATUS_COOKIE_CONTROL_BYTE`.
-/// On failure nothing is written to `out` or `*out_len`.
+/// `P3P_STATUS_BUFFER_TOO_SMALL` or `P3P_STATUS_COOKIE_CONTROL_BYTE`. On
+/// any other failure than a buffer too small, nothing is written to `out`
+/// or `*out_len`.
 ///
 /// # Safety
 /// `set_cookie` must point at `len` readable bytes, `out` at `out_cap`
@@ -266,12 +295,20 @@ pub unsafe extern "C" fn p3p_cookie_rewrite(
 ) -> p3p_status {
     guard(|| {
         let a = Action::from_u32(action).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
-        let s = input(set_cookie, len)?;
         check_out(out_len)?;
-        let buf = output(out, out_cap)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let (s, buf) = unsafe { (input(set_cookie, len)?, output(out, out_cap)?) };
+        let query = out.is_null() && out_cap == 0;
         // `rewrite` checks the bytes and the capacity before it writes.
-        let n = cookie::rewrite(s, a, buf).map_err(cookie_status)?;
-        write(out_len, n)
+        let (n, status) = match cookie::rewrite(s, a, buf) {
+            Ok(n) => (if query { cookie::capacity_for(a, s.len()) } else { n }, Ok(())),
+            Err(CookieError::BufferTooSmall { needed }) if query => (needed, Ok(())),
+            Err(CookieError::BufferTooSmall { needed }) => (needed, Err(P3P_STATUS_BUFFER_TOO_SMALL)),
+            Err(e) => return Err(cookie_status(e)),
+        };
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out_len, n) }?;
+        status
     })
 }
 
@@ -279,9 +316,11 @@ pub unsafe extern "C" fn p3p_cookie_rewrite(
 /// `P3P_INPUT_HEADER`, a token list when `P3P_INPUT_TOKENS`) and writes the
 /// first `out_cap` of them to `out`, in the order found: findings about
 /// words in input order, then findings about the whole policy (missing
-/// groups, not a policy), whose offset is the start of the policy; `*out_count` receives
-/// how many there are in all (which may exceed `out_cap`). `(NULL, 0)` for
-/// `out` just counts.
+/// groups, not a policy), whose offset is the start of the policy;
+/// `*out_count` receives how many there are in all (which may exceed
+/// `out_cap`). `(NULL, 0)` for `out` just counts. The findings are counted
+/// before any is written, so `out` and `*out_count` are written only when
+/// the status is `P3P_STATUS_OK`.
 ///
 /// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
 /// `P3P_STATUS_INVALID_ARGUMENT`.
@@ -300,28 +339,31 @@ pub unsafe extern "C" fn p3p_diagnostics(
 ) -> p3p_status {
     guard(|| {
         let m = mode(input_kind)?;
-        let s = input(value, len)?;
         check_out(out_count)?;
-        if out.is_null() && out_cap > 0 {
-            return Err(P3P_STATUS_NULL_ARGUMENT);
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let (s, buf) = unsafe { (input(value, len)?, output(out, out_cap)?) };
+        let mut total = 0usize;
+        parse::parse_with(s, m, &mut |_: Diagnostic| total += 1);
+        if !buf.is_empty() {
+            let mut n = 0usize;
+            parse::parse_with(s, m, &mut |d: Diagnostic| {
+                if let Some(slot) = buf.get_mut(n) {
+                    *slot = d.into();
+                }
+                n += 1;
+            });
         }
-        let mut n = 0usize;
-        parse::parse_with(s, m, &mut |d: Diagnostic| {
-            if n < out_cap {
-                // SAFETY: `out` is non-null (checked above when out_cap > 0)
-                // and points at `out_cap` writable elements; `n < out_cap`.
-                unsafe { out.add(n).write(d.into()) };
-            }
-            n += 1;
-        });
-        write(out_count, n)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out_count, total) }
     })
 }
 
 /// Formats a diagnostic as one line of text (no NUL terminator) into `out`,
 /// for example `unknown token "CURR"; did you mean "CUR"?`. `value` and
-/// `len` must be the input the diagnostic was found in. With `(NULL, 0)` for
-/// `out`, only `*out_len` is written: the length needed.
+/// `len` must be the input the diagnostic was found in. `(NULL, 0)` for
+/// `out` asks for the length: `P3P_STATUS_OK` with it in `*out_len`. A
+/// buffer too small gets `P3P_STATUS_BUFFER_TOO_SMALL`, the length needed
+/// in `*out_len`, and nothing in `out`.
 ///
 /// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
 /// `P3P_STATUS_INVALID_ARGUMENT` (not a diagnostic this library made) or
@@ -340,8 +382,10 @@ pub unsafe extern "C" fn p3p_diagnostic_message(
     out_len: *mut usize,
 ) -> p3p_status {
     guard(|| {
-        let d = required(diag)?;
-        let s = input(value, len)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let d = unsafe { required(diag) }?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let s = unsafe { input(value, len) }?;
         check_out(out_len)?;
         let d = Diagnostic {
             code: crate::diag::Code::from_u32(d.code).ok_or(P3P_STATUS_INVALID_ARGUMENT)?,
@@ -349,8 +393,8 @@ pub unsafe extern "C" fn p3p_diagnostic_message(
             len: d.len,
             detail: Detail::unpack(d.detail).ok_or(P3P_STATUS_INVALID_ARGUMENT)?,
         };
-        let n = write_to(out, out_cap, |w| d.write_message(s, w))?;
-        write(out_len, n)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write_text(out, out_cap, out_len, |w| d.write_message(s, w)) }
     })
 }
 
@@ -380,21 +424,27 @@ pub unsafe extern "C" fn p3p_explain(
 ) -> p3p_status {
     guard(|| {
         let m = mode(input_kind)?;
-        let s = input(value, len)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let s = unsafe { input(value, len) }?;
         check_out(out_len)?;
         let report = Report::new(s, m);
         let n = match format {
-            P3P_FORMAT_TEXT => write_to(out, out_cap, |w| report.write_text(w, Select::default()))?,
-            P3P_FORMAT_JSON => write_to(out, out_cap, |w| report.write_json(w, Select::default()))?,
+            // SAFETY: the pointers are valid as the # Safety section requires.
+            P3P_FORMAT_TEXT => unsafe { write_to(out, out_cap, |w| report.write_text(w, Select::default())) }?,
+            // SAFETY: the pointers are valid as the # Safety section requires.
+            P3P_FORMAT_JSON => unsafe { write_to(out, out_cap, |w| report.write_json(w, Select::default())) }?,
             _ => return Err(P3P_STATUS_INVALID_ARGUMENT),
         };
-        write(out_len, n)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out_len, n) }
     })
 }
 
 /// Builds the `P3P` header field value `CP="..."` for a token list (words
-/// joined by single spaces) into `out`. With `(NULL, 0)` for `out`, only
-/// `*out_len` is written. Validate the list first with `p3p_diagnostics`.
+/// joined by single spaces) into `out`. `(NULL, 0)` for `out` asks for the
+/// length (`P3P_STATUS_OK`, length in `*out_len`); a buffer too small gets
+/// `P3P_STATUS_BUFFER_TOO_SMALL`, the length needed in `*out_len` and
+/// nothing in `out`. Validate the list first with `p3p_diagnostics`.
 ///
 /// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
 /// `P3P_STATUS_BUFFER_TOO_SMALL`, or `P3P_STATUS_POLICY_UNSENDABLE` when the
@@ -413,12 +463,13 @@ pub unsafe extern "C" fn p3p_header_value(
     out_len: *mut usize,
 ) -> p3p_status {
     guard(|| {
-        let s = input(tokens, len)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let s = unsafe { input(tokens, len) }?;
         check_out(out_len)?;
         if s.iter().any(|&b| b == b'"' || b == b'\\' || b == 0x7f || (b < 0x20 && b != b'\t' && b != b' ')) {
             return Err(P3P_STATUS_POLICY_UNSENDABLE);
         }
-        let n = write_to(out, out_cap, |w| {
+        let format = |w: &mut text::SliceWriter<'_>| {
             w.write_str("CP=\"")?;
             for (i, word) in Words::new(s).enumerate() {
                 if i > 0 {
@@ -433,10 +484,11 @@ pub unsafe extern "C" fn p3p_header_value(
                 }
             }
             w.write_char('"')
-        });
-        match n {
+        };
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        match unsafe { write_text(out, out_cap, out_len, format) } {
             Err(P3P_STATUS_INVALID_ARGUMENT) => Err(P3P_STATUS_POLICY_UNSENDABLE),
-            other => write(out_len, other?),
+            other => other,
         }
     })
 }
@@ -484,21 +536,141 @@ pub unsafe extern "C" fn p3p_profile_load(
     err: *mut p3p_profile_error,
 ) -> p3p_status {
     guard(|| {
-        let s = input(xml, len)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let s = unsafe { input(xml, len) }?;
         check_out(out)?;
-        match Profile::load(s) {
-            Ok(p) => write(out, p),
-            Err(errors) => {
-                if let Some(first) = errors.first() {
-                    if !err.is_null() {
-                        let mut e = p3p_profile_error::from(first);
-                        e.count = errors.len() as u32;
-                        write(err, e)?;
-                    }
-                }
-                Err(P3P_STATUS_PROFILE_INVALID)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write_loaded(Profile::load(s), out, err) }
+    })
+}
+
+/// Writes a loaded profile to `*out`, or the first error and the count to
+/// `*err` (when not NULL).
+///
+/// # Safety
+/// `out` points at a writable `p3p_profile`; `err` is NULL or points at a
+/// writable `p3p_profile_error`.
+unsafe fn write_loaded(
+    loaded: Result<Profile, Vec<crate::profile::LoadError>>,
+    out: *mut Profile,
+    err: *mut p3p_profile_error,
+) -> Result<(), p3p_status> {
+    match loaded {
+        // SAFETY: forwarded from the caller.
+        Ok(p) => unsafe { write(out, p) },
+        Err(errors) => {
+            if let (Some(first), false) = (errors.first(), err.is_null()) {
+                let mut e = p3p_profile_error::from(first);
+                e.count = errors.len() as u32;
+                // SAFETY: forwarded from the caller.
+                unsafe { write(err, e) }?;
             }
+            Err(P3P_STATUS_PROFILE_INVALID)
         }
+    }
+}
+
+/// `p3p_profile_load` from a file: checks `path` before reading it, then
+/// compiles it. A path that is not a regular file (a directory, a device
+/// such as `/dev/zero`, a FIFO, a socket) is refused after a `stat`, before
+/// anything is opened for reading (`P3P_PROFILE_ERROR_NOT_A_FILE`); a file
+/// larger than 1 MiB is refused by its size (`P3P_PROFILE_ERROR_TOO_LARGE`),
+/// and no more than 1 MiB and one byte is ever read; a file that cannot be
+/// opened or read gives `P3P_PROFILE_ERROR_OPEN` or `_READ` with the
+/// system's reason in `detail`. These errors about the file itself have
+/// line and column 0. Memory stays bounded whatever the path names.
+///
+/// * `path`: `len` bytes, not NUL-terminated, relative to the working
+///   directory unless absolute.
+/// * `out`, `err`: as `p3p_profile_load` (`out` written only on success;
+///   `err` may be NULL).
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
+/// `P3P_STATUS_PROFILE_INVALID` (any error, in the file or about it).
+///
+/// # Safety
+/// `path` must point at `len` readable bytes; `out` at a writable
+/// `p3p_profile`; `err` is NULL or points at a writable `p3p_profile_error`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_profile_load_file(
+    path: *const u8,
+    len: usize,
+    out: *mut Profile,
+    err: *mut p3p_profile_error,
+) -> p3p_status {
+    guard(|| {
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let path = unsafe { input(path, len) }?;
+        check_out(out)?;
+        let path = std::path::Path::new(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(path));
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write_loaded(Profile::load_file(path), out, err) }
+    })
+}
+
+/// `sizeof(p3p_profile)` as this library was built: for bindings that
+/// allocate the value themselves (it is larger than most stacks like).
+#[no_mangle]
+pub extern "C" fn p3p_profile_size() -> usize {
+    core::mem::size_of::<Profile>()
+}
+
+/// The class of `policy` (NULL = no policy) as `profile` sees it, a
+/// `P3P_CLASS_*`: for `ie6` as `p3p_policy_class`; for `ie6-strict` the
+/// same, except that an invalid policy is `P3P_CLASS_NO_POLICY`; for
+/// Mozilla profiles Mozilla's classes (`_NO_POLICY`, `_NO_CONSENT`,
+/// `_IMPLICIT`, `_EXPLICIT`); for custom profiles `_NO_POLICY` (no policy,
+/// or `TST`) or `_RULES`.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
+/// `P3P_STATUS_INVALID_ARGUMENT` (not a profile this library built).
+///
+/// # Safety
+/// `profile` must point at a `p3p_profile`; `policy` is NULL or points at a
+/// `p3p_policy`; `out_class` at a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_profile_class(
+    profile: *const Profile,
+    policy: *const Policy,
+    out_class: *mut u32,
+) -> p3p_status {
+    guard(|| {
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let (pr, policy) = unsafe { (required(profile)?, optional(policy)) };
+        check_out(out_class)?;
+        let class = pr.class_of(policy).map_err(profile_status)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out_class, class as u32) }
+    })
+}
+
+/// The verdict on `policy` (NULL = no policy) as `profile` sees it, a
+/// `P3P_VERDICT_*`: `_NO_POLICY` when its class is `P3P_CLASS_NO_POLICY`;
+/// `_SATISFACTORY` when the profile accepts every cookie, first- and
+/// third-party, session and persistent, at every level where the policy
+/// matters (the four middle IE6 levels, the four Mozilla presets, or the
+/// one rule set); `_UNSATISFACTORY` otherwise. For `ie6` this is
+/// `p3p_policy_verdict`.
+///
+/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` or
+/// `P3P_STATUS_INVALID_ARGUMENT` (not a profile this library built).
+///
+/// # Safety
+/// `profile` must point at a `p3p_profile`; `policy` is NULL or points at a
+/// `p3p_policy`; `out_verdict` at a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn p3p_profile_verdict(
+    profile: *const Profile,
+    policy: *const Policy,
+    out_verdict: *mut u32,
+) -> p3p_status {
+    guard(|| {
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let (pr, policy) = unsafe { (required(profile)?, optional(policy)) };
+        check_out(out_verdict)?;
+        let verdict = pr.verdict_of(policy).map_err(profile_status)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out_verdict, verdict as u32) }
     })
 }
 
@@ -529,10 +701,12 @@ pub unsafe extern "C" fn p3p_profile_load(
 #[no_mangle]
 pub unsafe extern "C" fn p3p_profile_builtin(name: *const u8, len: usize, out: *mut Profile) -> p3p_status {
     guard(|| {
-        let n = input(name, len)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let n = unsafe { input(name, len) }?;
         check_out(out)?;
         let p = Profile::builtin(n).ok_or(P3P_STATUS_UNKNOWN_NAME)?;
-        write(out, p)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out, p) }
     })
 }
 
@@ -557,14 +731,17 @@ pub unsafe extern "C" fn p3p_profile_level_parse(
     out_level: *mut u32,
 ) -> p3p_status {
     guard(|| {
-        let p = required(profile)?;
-        let n = input(name, len)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let p = unsafe { required(profile) }?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let n = unsafe { input(name, len) }?;
         check_out(out_level)?;
         if !(crate::profile::P3P_PROFILE_IE6..=crate::profile::P3P_PROFILE_CUSTOM).contains(&p.kind) {
             return Err(P3P_STATUS_INVALID_ARGUMENT);
         }
         let l = p.level_from_key(n).ok_or(P3P_STATUS_UNKNOWN_NAME)?;
-        write(out_level, l)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out_level, l) }
     })
 }
 
@@ -598,12 +775,15 @@ pub unsafe extern "C" fn p3p_profile_decide(
     out: *mut p3p_decision,
 ) -> p3p_status {
     guard(|| {
-        let pr = required(profile)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let pr = unsafe { required(profile) }?;
         let p = self::party(party)?;
         let k = CookieKind::from_u32(cookie).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
         check_out(out)?;
-        let o = pr.decide(optional(policy), level, p, k).map_err(profile_status)?;
-        write(out, o.decision.into())
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let o = pr.decide(unsafe { optional(policy) }, level, p, k).map_err(profile_status)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out, o.decision.into()) }
     })
 }
 
@@ -633,11 +813,14 @@ pub unsafe extern "C" fn p3p_profile_cookie_decide(
     out: *mut p3p_cookie_decision,
 ) -> p3p_status {
     guard(|| {
-        let pr = required(profile)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let pr = unsafe { required(profile) }?;
         let p = self::party(party)?;
-        let s = input(set_cookie, len)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let s = unsafe { input(set_cookie, len) }?;
         check_out(out)?;
-        let policy = optional(policy);
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let policy = unsafe { optional(policy) };
         let decide = |kind| pr.decide(policy, level, p, kind).map(|o| o.decision).map_err(profile_status);
         let d = decide_one_cookie(s, now, decide);
         // A deletion passes, and an unreadable cookie fails, without a
@@ -646,7 +829,8 @@ pub unsafe extern "C" fn p3p_profile_cookie_decide(
         {
             decide(CookieKind::Persistent)?;
         }
-        write(out, d?)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out, d?) }
     })
 }
 
@@ -658,8 +842,12 @@ pub extern "C" fn p3p_profile_error_str(code: u32) -> *const c_char {
 }
 
 /// Formats a profile error as one line, `LINE:COLUMN: message: "detail"`
-/// (no NUL terminator), into `out`. With `(NULL, 0)` for `out`, only
-/// `*out_len` is written: the length needed.
+/// (no NUL terminator), into `out`; an error about the file itself (line
+/// 0) is `message: detail`, for example `not a regular file: it is a
+/// directory`. `(NULL, 0)` for `out` asks for the length (`P3P_STATUS_OK`,
+/// length in `*out_len`); a buffer too small gets
+/// `P3P_STATUS_BUFFER_TOO_SMALL`, the length needed in `*out_len` and
+/// nothing in `out`.
 ///
 /// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
 /// `P3P_STATUS_INVALID_ARGUMENT` (an unknown code or a detail that is not
@@ -676,20 +864,15 @@ pub unsafe extern "C" fn p3p_profile_error_message(
     out_len: *mut usize,
 ) -> p3p_status {
     guard(|| {
-        let e = required(err)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let e = unsafe { required(err) }?;
         check_out(out_len)?;
         let code = crate::profile::ErrorCode::from_u32(e.code).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
         let detail = e.detail.get(..e.detail_len as usize).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
         let detail = core::str::from_utf8(detail).map_err(|_| P3P_STATUS_INVALID_ARGUMENT)?;
-        let n = write_to(out, out_cap, |w| {
-            write!(w, "{}:{}: {}", e.line, e.column, code.message())?;
-            match (detail.is_empty(), code) {
-                (true, _) => Ok(()),
-                (false, crate::profile::ErrorCode::Xml) => write!(w, ": {detail}"),
-                (false, _) => write!(w, ": \"{}\"", detail.escape_debug()),
-            }
-        })?;
-        write(out_len, n)
+        let format = |w: &mut text::SliceWriter<'_>| crate::profile::write_error(w, code, e.line, e.column, detail);
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write_text(out, out_cap, out_len, format) }
     })
 }
 
@@ -704,8 +887,10 @@ pub unsafe extern "C" fn p3p_profile_error_message(
 #[no_mangle]
 pub unsafe extern "C" fn p3p_level_parse(name: *const u8, len: usize, out_level: *mut u32) -> p3p_status {
     guard(|| {
-        let l = Level::from_key(input(name, len)?).ok_or(P3P_STATUS_UNKNOWN_NAME)?;
-        write(out_level, l as u32)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let l = Level::from_key(unsafe { input(name, len) }?).ok_or(P3P_STATUS_UNKNOWN_NAME)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out_level, l as u32) }
     })
 }
 
@@ -720,8 +905,10 @@ pub unsafe extern "C" fn p3p_level_parse(name: *const u8, len: usize, out_level:
 #[no_mangle]
 pub unsafe extern "C" fn p3p_party_parse(name: *const u8, len: usize, out_party: *mut u32) -> p3p_status {
     guard(|| {
-        let p = Party::from_name(input(name, len)?).ok_or(P3P_STATUS_UNKNOWN_NAME)?;
-        write(out_party, p as u32)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let p = Party::from_name(unsafe { input(name, len) }?).ok_or(P3P_STATUS_UNKNOWN_NAME)?;
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out_party, p as u32) }
     })
 }
 
@@ -746,8 +933,10 @@ pub unsafe extern "C" fn p3p_party_from_fetch(
     out_party: *mut u32,
 ) -> p3p_status {
     guard(|| {
-        let p = party_from_fetch(input(site, site_len)?, input(dest, dest_len)?);
-        write(out_party, p as u32)
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        let p = party_from_fetch(unsafe { input(site, site_len) }?, unsafe { input(dest, dest_len) }?);
+        // SAFETY: the pointers are valid as the # Safety section requires.
+        unsafe { write(out_party, p as u32) }
     })
 }
 
@@ -767,11 +956,43 @@ pub extern "C" fn p3p_action_str(action: u32) -> *const c_char {
     Action::from_u32(action).map_or(UNKNOWN, |a| a.name_c()).as_ptr()
 }
 
-/// The name of a `P3P_CLASS_*` (`"implicit"`), or `"unknown"`. Static,
-/// NUL-terminated; never NULL.
+/// The name of a `P3P_CLASS_*` (`"implicit"`, `"no_consent"`), or
+/// `"unknown"`. Static, NUL-terminated; never NULL.
 #[no_mangle]
 pub extern "C" fn p3p_class_str(class: u32) -> *const c_char {
-    ie6::Class::ALL.get(class as usize).map_or(UNKNOWN, |c| c.name_c()).as_ptr()
+    ProfileClass::ALL.get(class as usize).map_or(UNKNOWN, |c| c.name_c()).as_ptr()
+}
+
+/// The stable name of a `P3P_DIAG_*` code (`"duplicate_token"`, as the
+/// command's JSON and the README's table give it), or `"unknown"`. Static,
+/// NUL-terminated; never NULL.
+#[no_mangle]
+pub extern "C" fn p3p_diagnostic_code_str(code: u32) -> *const c_char {
+    crate::diag::Code::from_u32(code).map_or(UNKNOWN, diag_code_c).as_ptr()
+}
+
+fn diag_code_c(code: crate::diag::Code) -> &'static CStr {
+    use crate::diag::Code::*;
+    match code {
+        UnknownToken => c"unknown_token",
+        WrongCase => c"wrong_case",
+        SuffixNotAllowed => c"suffix_not_allowed",
+        DuplicateToken => c"duplicate_token",
+        ConflictingSuffix => c"conflicting_suffix",
+        EmptyPolicy => c"empty_policy",
+        SecondCpIgnored => c"second_cp_ignored",
+        UnterminatedQuote => c"unterminated_quote",
+        ControlByte => c"control_byte",
+        NoCompactPolicy => c"no_compact_policy",
+        NonstandardSuffix => c"nonstandard_suffix",
+        MissingGroup => c"missing_group",
+        NotAPolicy => c"not_a_policy",
+        TestPolicy => c"test_policy",
+        UnquotedValue => c"unquoted_value",
+        TrailingText => c"trailing_text",
+        UnknownToIe6 => c"unknown_to_ie6",
+        PiiWithoutPurpose => c"pii_without_purpose",
+    }
 }
 
 /// The name of a `P3P_VERDICT_*` (`"satisfactory"`), or `"unknown"`. Static,
@@ -837,54 +1058,27 @@ const VERSION_C: &CStr = match CStr::from_bytes_with_nul(concat!(env!("CARGO_PKG
     Err(_) => c"unknown",
 };
 
-/// Runs a formatter into a caller buffer. With `(NULL, 0)` it only counts.
-/// Returns the length, `P3P_STATUS_BUFFER_TOO_SMALL`, or
-/// `P3P_STATUS_INVALID_ARGUMENT` when the formatter itself failed.
-fn write_to(
-    out: *mut u8,
-    out_cap: usize,
-    f: impl FnOnce(&mut SliceWriter<'_>) -> core::fmt::Result,
-) -> Result<usize, p3p_status> {
-    let counting = out.is_null() && out_cap == 0;
-    let buf = output(out, out_cap)?;
-    let mut w = SliceWriter { buf, len: 0, overflow: false, counting };
-    match f(&mut w) {
-        Ok(()) => Ok(w.len),
-        Err(_) if w.overflow => Err(P3P_STATUS_BUFFER_TOO_SMALL),
-        Err(_) => Err(P3P_STATUS_INVALID_ARGUMENT),
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Writes into a fixed slice and fails, remembering why, when it is full;
-/// or, when counting, only adds up lengths.
-pub struct SliceWriter<'a> {
-    /// The buffer.
-    pub buf: &'a mut [u8],
-    /// Bytes written (or counted) so far.
-    pub len: usize,
-    /// A write did not fit.
-    pub overflow: bool,
-    /// Count only; write nothing.
-    pub counting: bool,
-}
-
-impl Write for SliceWriter<'_> {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let end = self.len + s.len();
-        if self.counting {
-            self.len = end;
-            return Ok(());
+    #[test]
+    fn diagnostic_code_names_are_the_stable_names() {
+        for c in crate::diag::Code::ALL {
+            assert_eq!(diag_code_c(c).to_str().unwrap(), c.name());
         }
-        match self.buf.get_mut(self.len..end) {
-            Some(dst) => {
-                dst.copy_from_slice(s.as_bytes());
-                self.len = end;
-                Ok(())
-            }
-            None => {
-                self.overflow = true;
-                Err(core::fmt::Error)
-            }
+    }
+
+    #[test]
+    fn class_names_extend_the_ie6_names() {
+        for c in ie6::Class::ALL {
+            assert_eq!(ProfileClass::from(c) as u32, c as u32);
+            assert_eq!(ProfileClass::from(c).name(), c.name());
+        }
+        assert_eq!(ProfileClass::NoConsent as u32, P3P_CLASS_NO_CONSENT);
+        assert_eq!(ProfileClass::Rules as u32, P3P_CLASS_RULES);
+        for (i, c) in ProfileClass::ALL.iter().enumerate() {
+            assert_eq!(*c as usize, i);
         }
     }
 }

@@ -69,22 +69,34 @@ pub const P3P_ACTION_BLOCK: u32 = 3;
 /// Ask the user (custom profiles); servers treat it as block.
 pub const P3P_ACTION_PROMPT: u32 = 4;
 
-/// Policy classes (IE6 profile): no compact policy, or a test policy.
+/// Policy classes: how a profile sees a policy (`p3p_profile_class`;
+/// `p3p_policy_class` gives the `ie6` profile's view). No policy: no `CP`
+/// directive, or a test policy (`TST`); for `ie6-strict` also an invalid
+/// policy, for Mozilla also `CP=""`.
 pub const P3P_CLASS_NO_POLICY: u32 = 0;
-/// No identifiable data used in a way that needs consent.
+/// (`ie6`, `ie6-strict`) No identifiable data used in a way that needs consent.
 pub const P3P_CLASS_OK: u32 = 1;
-/// Every use that needs consent is opt-in.
+/// (`ie6`, `ie6-strict`) Identifiable data; every use that needs consent is
+/// opt-in. (Mozilla) Opt-in consent only, or no identifiable data at all.
 pub const P3P_CLASS_EXPLICIT: u32 = 2;
-/// Every use that needs consent is opt-out or opt-in.
+/// (`ie6`, `ie6-strict`) Identifiable data; every use that needs consent is
+/// opt-out or opt-in. (Mozilla) Identifiable data with opt-out consent.
 pub const P3P_CLASS_IMPLICIT: u32 = 3;
-/// Identifiable data used without consent.
+/// (`ie6`, `ie6-strict`) Identifiable data used without consent.
 pub const P3P_CLASS_NONE: u32 = 4;
+/// (Mozilla) Identifiable data without consent, or a word Mozilla rejects.
+pub const P3P_CLASS_NO_CONSENT: u32 = 5;
+/// (custom profiles) A policy, tested by the profile's rules: import files
+/// have no classes of their own.
+pub const P3P_CLASS_RULES: u32 = 6;
 
-/// Verdict: the response has no compact policy.
+/// Verdict: the profile sees no policy (see `P3P_CLASS_NO_POLICY`).
 pub const P3P_VERDICT_NO_POLICY: u32 = 0;
-/// Verdict: accepted in every cell of the four middle levels.
+/// Verdict: the profile accepts every cookie (first- and third-party,
+/// session and persistent) at every level where the policy matters: the
+/// four middle IE6 levels, the four Mozilla presets, or the one rule set.
 pub const P3P_VERDICT_SATISFACTORY: u32 = 1;
-/// Verdict: refused in some middle-level cell.
+/// Verdict: some such cell does not accept.
 pub const P3P_VERDICT_UNSATISFACTORY: u32 = 2;
 
 /// Reason: "Policy satisfactory at this level; cookies will be accepted."
@@ -140,6 +152,10 @@ pub const P3P_REASON_MOZILLA_IMPLICIT: u32 = 24;
 /// Reason (Mozilla): explicit consent or no identifiable data; the matrix
 /// letter for it applies.
 pub const P3P_REASON_MOZILLA_EXPLICIT: u32 = 25;
+/// Reason (Mozilla, custom profiles): the profile's action is a downgrade
+/// (`d`, `forceSession`) and the cookie is already a session cookie, so it
+/// is accepted as sent; a rule that matched is still reported.
+pub const P3P_REASON_SESSION_UNCHANGED: u32 = 26;
 
 /// Diagnostic severity: a spec violation user agents tolerate.
 pub const P3P_SEVERITY_WARNING: u32 = 1;
@@ -253,9 +269,10 @@ pub const P3P_PROFILE_ERROR_DETAIL_MAX: usize = 60;
 pub struct p3p_profile_error {
     /// `P3P_PROFILE_ERROR_*`; `p3p_profile_error_str` gives its message.
     pub code: u32,
-    /// Line, from 1.
+    /// Line, from 1; 0 for an error about the file itself (`_OPEN`,
+    /// `_NOT_A_FILE`, `_TOO_LARGE`, `_READ`).
     pub line: u32,
-    /// Column in characters, from 1.
+    /// Column in characters, from 1; 0 with line 0.
     pub column: u32,
     /// How many errors the file has in all (at most 100 are counted).
     pub count: u32,
@@ -269,7 +286,8 @@ pub struct p3p_profile_error {
 
 /// Profile error: not well-formed XML, or not UTF-8.
 pub const P3P_PROFILE_ERROR_XML: u32 = 1;
-/// Profile error: the file is larger than 1 MiB.
+/// Profile error: the file is larger than 1 MiB (line 0; `detail` gives
+/// the size).
 pub const P3P_PROFILE_ERROR_TOO_LARGE: u32 = 2;
 /// Profile error: the root element is not `MSIEPrivacy`.
 pub const P3P_PROFILE_ERROR_ROOT: u32 = 3;
@@ -306,6 +324,15 @@ pub const P3P_PROFILE_ERROR_SUFFIX_NOT_ALLOWED: u32 = 17;
 pub const P3P_PROFILE_ERROR_TEST_TOKEN: u32 = 18;
 /// Profile error: more than `P3P_PROFILE_MAX_RULES` rules in one party.
 pub const P3P_PROFILE_ERROR_TOO_MANY_RULES: u32 = 19;
+/// Profile error (`p3p_profile_load_file`, line 0): the file cannot be
+/// opened; `detail` holds the system's reason.
+pub const P3P_PROFILE_ERROR_OPEN: u32 = 20;
+/// Profile error (`p3p_profile_load_file`, line 0): the path is a
+/// directory, a device, a FIFO or a socket (`detail` says which).
+pub const P3P_PROFILE_ERROR_NOT_A_FILE: u32 = 21;
+/// Profile error (`p3p_profile_load_file`, line 0): reading the file
+/// failed; `detail` holds the system's reason.
+pub const P3P_PROFILE_ERROR_READ: u32 = 22;
 
 impl From<&crate::profile::LoadError> for p3p_profile_error {
     fn from(e: &crate::profile::LoadError) -> Self {
@@ -417,6 +444,7 @@ mod tests {
             P3P_REASON_MOZILLA_INVALID,
             P3P_REASON_MOZILLA_IMPLICIT,
             P3P_REASON_MOZILLA_EXPLICIT,
+            P3P_REASON_SESSION_UNCHANGED,
         ];
         for (c, r) in profile_reasons.iter().zip(&Reason::ALL[12..]) {
             assert_eq!(*c, *r as u32);
@@ -448,6 +476,9 @@ mod tests {
             P3P_PROFILE_ERROR_SUFFIX_NOT_ALLOWED,
             P3P_PROFILE_ERROR_TEST_TOKEN,
             P3P_PROFILE_ERROR_TOO_MANY_RULES,
+            P3P_PROFILE_ERROR_OPEN,
+            P3P_PROFILE_ERROR_NOT_A_FILE,
+            P3P_PROFILE_ERROR_READ,
         ];
         assert_eq!(consts.len(), ErrorCode::ALL.len());
         for (c, code) in consts.iter().zip(ErrorCode::ALL) {

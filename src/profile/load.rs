@@ -20,9 +20,10 @@
 //! * `MSIESiteRules` (per-site decisions), `alwaysReplayLegacy`,
 //!   `flushCookies` and `flushSiteList` are accepted and ignored: they act on
 //!   a browser's stored state, which a server does not have.
-//! * `p3pCookiePolicy` elements for the `intranet` and `trusted` zones are
-//!   checked like the internet one and then ignored: a server only sees the
-//!   internet zone. Exactly one `internet` policy is required.
+//! * `p3pCookiePolicy` elements for the `intranet` and `trustedSites` zones
+//!   (Microsoft's spelling; `trusted` is accepted too) are checked like the
+//!   internet one and then ignored: a server only sees the internet zone.
+//!   Exactly one `internet` policy is required.
 //! * Both `firstParty` and `thirdParty` are required, each once, with all
 //!   three attributes. Actions: `accept`, `prompt`, `forceFirstParty`
 //!   (leash), `forceSession` (downgrade), `reject` (block).
@@ -94,11 +95,17 @@ pub enum ErrorCode {
     TestToken = 18,
     /// More than [`P3P_PROFILE_MAX_RULES`] rules in one party.
     TooManyRules = 19,
+    /// The file cannot be opened (missing, no permission, ...).
+    Open = 20,
+    /// The path is a directory, a device, a FIFO or a socket.
+    NotAFile = 21,
+    /// Reading the file failed.
+    Read = 22,
 }
 
 impl ErrorCode {
     /// Every code, by number.
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 22] = [
         ErrorCode::Xml,
         ErrorCode::TooLarge,
         ErrorCode::Root,
@@ -118,6 +125,9 @@ impl ErrorCode {
         ErrorCode::SuffixNotAllowed,
         ErrorCode::TestToken,
         ErrorCode::TooManyRules,
+        ErrorCode::Open,
+        ErrorCode::NotAFile,
+        ErrorCode::Read,
     ];
 
     /// The code from its number.
@@ -147,6 +157,9 @@ impl ErrorCode {
             ErrorCode::SuffixNotAllowed => "suffix_not_allowed",
             ErrorCode::TestToken => "test_token",
             ErrorCode::TooManyRules => "too_many_rules",
+            ErrorCode::Open => "open",
+            ErrorCode::NotAFile => "not_a_file",
+            ErrorCode::Read => "read",
         }
     }
 
@@ -163,7 +176,7 @@ impl ErrorCode {
             ErrorCode::MissingAttribute => c"required attribute missing",
             ErrorCode::UnknownAttribute => c"unknown attribute",
             ErrorCode::FormatVersion => c"formatVersion must be \"6\"",
-            ErrorCode::BadZone => c"zone must be internet, intranet or trusted",
+            ErrorCode::BadZone => c"zone must be internet, intranet or trustedSites",
             ErrorCode::UnknownAction => c"unknown action (accept, prompt, forceFirstParty, forceSession or reject)",
             ErrorCode::BadBoolean => c"alwaysAllowSession must be yes or no",
             ErrorCode::EmptyExpression => c"empty expression",
@@ -174,7 +187,16 @@ impl ErrorCode {
             ErrorCode::SuffixNotAllowed => c"this token takes no suffix",
             ErrorCode::TestToken => c"TST cannot be tested: a test policy counts as no policy (see noPolicyDefault)",
             ErrorCode::TooManyRules => c"too many rules (at most 128 per party)",
+            ErrorCode::Open => c"cannot open the file",
+            ErrorCode::NotAFile => c"not a regular file",
+            ErrorCode::Read => c"cannot read the file",
         }
+    }
+
+    /// Whether the detail is prose (printed as is) rather than text quoted
+    /// from the file.
+    pub const fn detail_is_prose(self) -> bool {
+        matches!(self, ErrorCode::Xml | ErrorCode::TooLarge | ErrorCode::Open | ErrorCode::NotAFile | ErrorCode::Read)
     }
 
     /// The message.
@@ -188,9 +210,10 @@ impl ErrorCode {
 pub struct LoadError {
     /// What is wrong.
     pub code: ErrorCode,
-    /// Line, from 1.
+    /// Line, from 1; 0 for an error about the file itself (`Open`,
+    /// `NotAFile`, `TooLarge`, `Read`).
     pub line: u32,
-    /// Column in characters, from 1.
+    /// Column in characters, from 1; 0 with line 0.
     pub column: u32,
     /// The offending text (token, value, element name) or the XML parser's
     /// own message; may be empty.
@@ -198,17 +221,44 @@ pub struct LoadError {
 }
 
 impl fmt::Display for LoadError {
-    /// `LINE:COLUMN: message: "detail"`.
+    /// `LINE:COLUMN: message: "detail"`, or `message: detail` for an error
+    /// about the file itself (line 0).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.column, self.code.message())?;
-        if !self.detail.is_empty() {
-            if self.code == ErrorCode::Xml {
-                write!(f, ": {}", self.detail)?;
-            } else {
-                write!(f, ": \"{}\"", self.detail.escape_debug())?;
+        write_error(f, self.code, self.line, self.column, &self.detail)
+    }
+}
+
+/// Writes an error from its parts as [`LoadError`] displays it (the C API
+/// formats its `p3p_profile_error` with this too).
+pub fn write_error(w: &mut impl fmt::Write, code: ErrorCode, line: u32, column: u32, detail: &str) -> fmt::Result {
+    if line > 0 {
+        write!(w, "{line}:{column}: ")?;
+    }
+    w.write_str(code.message())?;
+    match (detail.is_empty(), code.detail_is_prose()) {
+        (true, _) => Ok(()),
+        (false, true) => write!(w, ": {detail}"),
+        (false, false) => write!(w, ": \"{}\"", detail.escape_debug()),
+    }
+}
+
+impl LoadError {
+    /// An error about the file itself, with no position.
+    pub(super) fn file(code: ErrorCode, detail: String) -> LoadError {
+        LoadError { code, line: 0, column: 0, detail }
+    }
+
+    /// The error after a file name, as compilers print it:
+    /// `FILE:LINE:COLUMN: message` or, for the file itself, `FILE: message`.
+    pub fn located<'a>(&'a self, file: &'a str) -> impl fmt::Display + 'a {
+        struct Located<'a>(&'a str, &'a LoadError);
+        impl fmt::Display for Located<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let sep = if self.1.line > 0 { ":" } else { ": " };
+                write!(f, "{}{sep}{}", self.0, self.1)
             }
         }
-        Ok(())
+        Located(file, self)
     }
 }
 
@@ -221,7 +271,7 @@ struct Loader<'a, 'input> {
 /// Compiles `xml`; see the module documentation.
 pub fn load(xml: &[u8]) -> Result<Profile, Vec<LoadError>> {
     if xml.len() > MAX_PROFILE_BYTES {
-        return Err(vec![LoadError { code: ErrorCode::TooLarge, line: 1, column: 1, detail: String::new() }]);
+        return Err(vec![LoadError::file(ErrorCode::TooLarge, format!("{} bytes", xml.len()))]);
     }
     let text = match core::str::from_utf8(xml) {
         Ok(t) => t,
@@ -238,12 +288,12 @@ pub fn load(xml: &[u8]) -> Result<Profile, Vec<LoadError>> {
     let doc = match Document::parse_with_options(text, options) {
         Ok(d) => d,
         Err(e) => {
-            let pos = e.pos();
+            let (line, column) = xml_error_position(text, &e);
             let mut detail = e.to_string();
             if let Some(i) = detail.rfind(" at ") {
                 detail.truncate(i);
             }
-            return Err(vec![LoadError { code: ErrorCode::Xml, line: pos.row, column: pos.col, detail }]);
+            return Err(vec![LoadError { code: ErrorCode::Xml, line, column, detail }]);
         }
     };
     let mut l = Loader { doc: &doc, text, errors: Vec::new() };
@@ -255,6 +305,25 @@ pub fn load(xml: &[u8]) -> Result<Profile, Vec<LoadError>> {
             l.errors.truncate(MAX_ERRORS);
             Err(l.errors)
         }
+    }
+}
+
+/// Where an XML error is: the parser's position, except for the errors it
+/// places at 1:1 without knowing better: a document that is cut off is
+/// reported where it ends, a DTD where it starts.
+fn xml_error_position(text: &str, e: &roxmltree::Error) -> (u32, u32) {
+    let at = |offset: usize| {
+        let before = text.get(..offset).unwrap_or(text);
+        let line = before.matches('\n').count() as u32 + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+        (line, column)
+    };
+    match e {
+        roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode | roxmltree::Error::NoRootNode => {
+            at(text.trim_end().len())
+        }
+        roxmltree::Error::DtdDetected => at(text.find("<!DOCTYPE").unwrap_or(0)),
+        _ => (e.pos().row, e.pos().col),
     }
 }
 
@@ -356,7 +425,7 @@ impl<'a, 'input> Loader<'a, 'input> {
                             seen_internet = true;
                             internet = compiled;
                         }
-                        Some(("intranet" | "trusted", _, _)) | None => {}
+                        Some(("intranet" | "trustedSites" | "trusted", _, _)) | None => {}
                         Some((other, at, _)) => self.error_at(at, ErrorCode::BadZone, other),
                     }
                 }

@@ -465,19 +465,27 @@ static void test_cookie_rewrite(void)
     CHECK_STATUS(p3p_cookie_rewrite(LIT(full), P3P_ACTION_PROMPT, out, sizeof(out), &n), P3P_STATUS_OK);
     CHECK(n == 0);
 
-    /* The buffer must hold the bound, even when the result would fit. */
+    /* The buffer must hold the bound, even when the result would fit: a
+     * buffer too small gets the size needed in *out_len and nothing in out. */
     memset(out, SENTINEL, sizeof(out));
     FILL(n);
     CHECK_STATUS(p3p_cookie_rewrite(LIT(full), P3P_ACTION_DOWNGRADE, out, sizeof(full) - 2, &n),
                  P3P_STATUS_BUFFER_TOO_SMALL);
-    CHECK(UNTOUCHED(n));
+    CHECK(n == sizeof(full) - 1);
     CHECK(all_bytes(out, sizeof(out), SENTINEL));
+    FILL(n);
     CHECK_STATUS(p3p_cookie_rewrite(LIT("id=1"), P3P_ACTION_LEASH, out, 4 + P3P_COOKIE_LEASH_EXTRA - 1, &n),
                  P3P_STATUS_BUFFER_TOO_SMALL);
-    CHECK_STATUS(p3p_cookie_rewrite(LIT("id=1"), P3P_ACTION_ACCEPT, NULL, 0, &n),
-                 P3P_STATUS_BUFFER_TOO_SMALL);
-    CHECK(UNTOUCHED(n));
+    CHECK(n == 4 + P3P_COOKIE_LEASH_EXTRA);
     CHECK(all_bytes(out, sizeof(out), SENTINEL));
+    /* (NULL, 0) asks for the size. */
+    FILL(n);
+    CHECK_STATUS(p3p_cookie_rewrite(LIT("id=1"), P3P_ACTION_ACCEPT, NULL, 0, &n), P3P_STATUS_OK);
+    CHECK(n == 4);
+    FILL(n);
+    CHECK_STATUS(p3p_cookie_rewrite(LIT("id=1"), P3P_ACTION_LEASH, NULL, 0, &n), P3P_STATUS_OK);
+    CHECK(n == 4 + P3P_COOKIE_LEASH_EXTRA);
+    FILL(n);
 
     /* Control bytes (header injection) are refused, for every action. */
     CHECK_STATUS(p3p_cookie_rewrite(LIT("id=1\r\nSet-Cookie: evil=1"), P3P_ACTION_DOWNGRADE, out,
@@ -629,9 +637,12 @@ static void test_diagnostics(void)
         CHECK_STATUS(p3p_diagnostic_message(d, LIT(input), msg, sizeof(msg), &n), P3P_STATUS_OK);
         CHECK_BYTES(msg, n, "unknown token \"CURR\"; did you mean \"CUR\"?");
         CHECK(msg[n] == SENTINEL); /* no NUL terminator */
+        /* A buffer too small: the size needed, nothing written. */
         FILL(n);
+        memset(msg, SENTINEL, sizeof(msg));
         CHECK_STATUS(p3p_diagnostic_message(d, LIT(input), msg, 10, &n), P3P_STATUS_BUFFER_TOO_SMALL);
-        CHECK(UNTOUCHED(n));
+        CHECK(n == strlen("unknown token \"CURR\"; did you mean \"CUR\"?"));
+        CHECK(all_bytes(msg, sizeof(msg), SENTINEL));
     }
 
     /* A short array gets the first entries; the count is still the total. */
@@ -741,7 +752,16 @@ static void test_header_value(void)
     CHECK_STATUS(p3p_header_value(LIT("NOI \"DSP"), buf, sizeof(buf), &n), P3P_STATUS_POLICY_UNSENDABLE);
     CHECK_STATUS(p3p_header_value(LIT("NOI\\DSP"), buf, sizeof(buf), &n), P3P_STATUS_POLICY_UNSENDABLE);
     CHECK_STATUS(p3p_header_value(LIT("NOI\r\nX: y"), buf, sizeof(buf), &n), P3P_STATUS_POLICY_UNSENDABLE);
+    memset(buf, SENTINEL, sizeof(buf));
     CHECK_STATUS(p3p_header_value(LIT("NOI DSP COR"), buf, 5, &n), P3P_STATUS_BUFFER_TOO_SMALL);
+    CHECK(n == strlen("CP=\"NOI DSP COR\""));
+    CHECK(all_bytes(buf, sizeof(buf), SENTINEL));
+    /* Invalid UTF-8 is found before anything is written. */
+    FILL(n);
+    CHECK_STATUS(p3p_header_value(LIT("NOI \xff"), buf, sizeof(buf), &n), P3P_STATUS_POLICY_UNSENDABLE);
+    CHECK(UNTOUCHED(n));
+    CHECK(all_bytes(buf, sizeof(buf), SENTINEL));
+    FILL(n);
     CHECK_STATUS(p3p_header_value(NULL, 2, buf, sizeof(buf), &n), P3P_STATUS_NULL_ARGUMENT);
     CHECK(UNTOUCHED(n));
     CHECK_STATUS(p3p_header_value(LIT("NOI"), buf, sizeof(buf), NULL), P3P_STATUS_NULL_ARGUMENT);
@@ -940,6 +960,67 @@ static void test_profiles(void)
     CHECK_STR(p3p_profile_error_str(P3P_PROFILE_ERROR_UNKNOWN_TOKEN), "unknown token");
     CHECK_STR(p3p_profile_error_str(9999), "unknown");
     CHECK_STR(p3p_status_str(P3P_STATUS_PROFILE_INVALID), "the profile file has errors");
+
+    /* The message by the buffer rule: the size needed, nothing written. */
+    memset(msg, SENTINEL, sizeof(msg));
+    FILL(n);
+    CHECK_STATUS(p3p_profile_error_message(&err, msg, 5, &n), P3P_STATUS_BUFFER_TOO_SMALL);
+    CHECK(n == strlen("2:2: required element missing: \"internet p3pCookiePolicy\""));
+    CHECK(all_bytes(msg, sizeof(msg), SENTINEL));
+}
+
+/* Every profile gives its own class and verdict; files are checked first. */
+static void test_profile_views(void)
+{
+    static p3p_profile profile, before;
+    p3p_profile_error err;
+    p3p_policy policy;
+    uint32_t c, v;
+    uint8_t msg[200];
+    size_t n;
+
+    CHECK(p3p_profile_size() == sizeof(p3p_profile));
+
+    CHECK_STATUS(p3p_policy_parse(LIT("CP=\"FINa NAV\""), &policy), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_builtin(LIT("ie6-strict"), &profile), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_class(&profile, &policy, &c), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_verdict(&profile, &policy, &v), P3P_STATUS_OK);
+    CHECK(c == P3P_CLASS_NO_POLICY && v == P3P_VERDICT_NO_POLICY);
+    CHECK_STATUS(p3p_profile_builtin(LIT("ie6"), &profile), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_class(&profile, &policy, &c), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_verdict(&profile, &policy, &v), P3P_STATUS_OK);
+    CHECK(c == P3P_CLASS_OK && v == P3P_VERDICT_SATISFACTORY);
+    CHECK_STATUS(p3p_profile_builtin(LIT("mozilla"), &profile), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_class(&profile, &policy, &c), P3P_STATUS_OK);
+    CHECK(c == P3P_CLASS_NO_CONSENT);
+    CHECK_STR(p3p_class_str(c), "no_consent");
+    CHECK_STATUS(p3p_profile_class(&profile, NULL, &c), P3P_STATUS_OK);
+    CHECK(c == P3P_CLASS_NO_POLICY);
+    CHECK_STATUS(p3p_profile_load(LIT(PROFILE_XML), &profile, &err), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_class(&profile, &policy, &c), P3P_STATUS_OK);
+    CHECK_STR(p3p_class_str(c), "rules");
+    FILL(c);
+    CHECK_STATUS(p3p_profile_class(NULL, &policy, &c), P3P_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(p3p_profile_verdict(&profile, &policy, NULL), P3P_STATUS_NULL_ARGUMENT);
+    CHECK(UNTOUCHED(c));
+    CHECK_STR(p3p_diagnostic_code_str(P3P_DIAG_DUPLICATE_TOKEN), "duplicate_token");
+    CHECK_STR(p3p_diagnostic_code_str(0), "unknown");
+
+    /* A directory, a device, a missing file: refused, nothing read, no position. */
+    memcpy(&before, &profile, sizeof(profile));
+    FILL(err);
+    CHECK_STATUS(p3p_profile_load_file(LIT("/dev/zero"), &profile, &err), P3P_STATUS_PROFILE_INVALID);
+    CHECK(err.code == P3P_PROFILE_ERROR_NOT_A_FILE && err.line == 0 && err.column == 0 && err.count == 1);
+    CHECK_STATUS(p3p_profile_error_message(&err, msg, sizeof(msg), &n), P3P_STATUS_OK);
+    CHECK_BYTES(msg, n, "not a regular file: it is a character device");
+    CHECK_STATUS(p3p_profile_load_file(LIT("/"), &profile, &err), P3P_STATUS_PROFILE_INVALID);
+    CHECK(err.code == P3P_PROFILE_ERROR_NOT_A_FILE);
+    CHECK_STATUS(p3p_profile_load_file(LIT("/nonexistent/p.xml"), &profile, &err), P3P_STATUS_PROFILE_INVALID);
+    CHECK(err.code == P3P_PROFILE_ERROR_OPEN);
+    CHECK_STATUS(p3p_profile_error_message(&err, msg, sizeof(msg), &n), P3P_STATUS_OK);
+    CHECK_BYTES(msg, n, "cannot open the file: No such file or directory");
+    CHECK(memcmp(&before, &profile, sizeof(profile)) == 0);
+    CHECK_STATUS(p3p_profile_load_file(NULL, 3, &profile, NULL), P3P_STATUS_NULL_ARGUMENT);
 }
 
 int main(void)
@@ -957,6 +1038,7 @@ int main(void)
     test_names();
     test_strings();
     test_profiles();
+    test_profile_views();
 
     printf("libp3p %s (ABI %u)\n", p3p_version(), (unsigned)p3p_abi_version());
     printf("%u passed, %u failed\n", passed, failed);

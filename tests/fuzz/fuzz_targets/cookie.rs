@@ -1,13 +1,25 @@
-//! `Set-Cookie` values: inspection and every rewrite. Outputs never grow
-//! past the documented bound, downgrade and leash are idempotent, and a
-//! downgraded cookie has no lifetime attribute left.
+//! `Set-Cookie` values: inspection and every rewrite. The kind and whether
+//! the cookie deletes agree with an independent, literal reading of RFC
+//! 6265 (tests/support/cookie_oracle.rs), with and without a clock;
+//! outputs never grow past the documented bound, downgrade and leash are
+//! idempotent, and a downgraded cookie has no lifetime attribute left.
 #![no_main]
+
+#[path = "../../support/cookie_oracle.rs"]
+mod oracle;
 
 use libfuzzer_sys::fuzz_target;
 use p3p::cookie::{capacity_for, decide_cookie, inspect, rewrite, CookieError, LEASH_EXTRA};
 use p3p::ie6::{Action, CookieKind, Decision, Reason};
 
 fuzz_target!(|data: &[u8]| {
+    for now in [None, Some(1_700_000_000)] {
+        let want = oracle::lifetime(data, now);
+        let got = inspect(data, now)
+            .ok()
+            .map(|i| oracle::Lifetime { persistent: i.kind == CookieKind::Persistent, deletion: i.deletion });
+        assert_eq!(got, want, "{:?} at {now:?}", String::from_utf8_lossy(data));
+    }
     let info = inspect(data, Some(1_700_000_000));
     let bad_byte = data.iter().position(|&b| (b < 0x20 && b != b'\t') || b == 0x7f);
     match (info, bad_byte) {

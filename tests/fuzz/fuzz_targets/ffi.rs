@@ -1,6 +1,7 @@
 //! The C ABI on arbitrary bytes and arbitrary enum-like integers: no call
 //! ever reports a caught panic, statuses match the argument checks, results
-//! match the Rust API, and sizing calls agree with the real calls.
+//! match the Rust API, sizing calls agree with the real calls, and a buffer
+//! too small gets the size needed and nothing written.
 #![no_main]
 
 use core::ffi::CStr;
@@ -114,6 +115,16 @@ fuzz_target!(|data: &[u8]| {
         } else {
             assert_eq!(s, P3P_STATUS_OK);
             assert!(n <= out.len());
+            let cap = p3p::cookie::capacity_for(p3p::ie6::Action::from_u32(action).expect("action"), len);
+            let mut query = usize::MAX;
+            ok(p3p_cookie_rewrite(ptr, len, action, core::ptr::null_mut(), 0, &mut query), "rewrite size");
+            assert_eq!(query, cap);
+            if cap > 0 {
+                let mut small = vec![0xA5u8; cap - 1];
+                let s = p3p_cookie_rewrite(ptr, len, action, small.as_mut_ptr(), small.len(), &mut n);
+                assert_eq!((s, n), (P3P_STATUS_BUFFER_TOO_SMALL, cap));
+                assert!(small.iter().all(|b| *b == 0xA5), "rewrite wrote into a buffer too small");
+            }
         }
 
         // Diagnostics: counting, then filling, then each message.
@@ -140,8 +151,11 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(got, need);
                 assert!(core::str::from_utf8(&msg).is_ok());
                 if need > 1 {
+                    msg.fill(0xA5);
+                    got = 0;
                     let s = p3p_diagnostic_message(diag, ptr, len, msg.as_mut_ptr(), need - 1, &mut got);
-                    assert_eq!(s, P3P_STATUS_BUFFER_TOO_SMALL);
+                    assert_eq!((s, got), (P3P_STATUS_BUFFER_TOO_SMALL, need));
+                    assert!(msg.iter().all(|b| *b == 0xA5), "message written into a buffer too small");
                 }
             }
         }
@@ -173,6 +187,10 @@ fuzz_target!(|data: &[u8]| {
             ok(p3p_header_value(ptr, len, hv.as_mut_ptr(), need, &mut got), "p3p_header_value");
             assert_eq!(got, need);
             assert!(hv.starts_with(b"CP=\"") && hv.ends_with(b"\""));
+            let mut small = vec![0xA5u8; need - 1];
+            let s = p3p_header_value(ptr, len, small.as_mut_ptr(), small.len(), &mut got);
+            assert_eq!((s, got), (P3P_STATUS_BUFFER_TOO_SMALL, need));
+            assert!(small.iter().all(|b| *b == 0xA5), "header value written into a buffer too small");
             // What we build parses back to the same tokens.
             let back = p3p::parse_header(&hv);
             assert_eq!(back.tokens, tokens.tokens);
@@ -215,7 +233,20 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(need, usize::MAX);
         }
 
+        // Every profile's own class and verdict, as the Rust API gives them.
+        for name in ["ie6", "ie6-strict", "mozilla", "mozilla:frfradaa"] {
+            let mut profile = p3p::profile::Profile::custom();
+            ok(p3p_profile_builtin(name.as_ptr(), name.len(), &mut profile), "p3p_profile_builtin");
+            let (mut c, mut v) = (u32::MAX, u32::MAX);
+            ok(p3p_profile_class(&profile, &policy, &mut c), "p3p_profile_class");
+            ok(p3p_profile_verdict(&profile, &policy, &mut v), "p3p_profile_verdict");
+            assert_eq!(c, profile.class_of(Some(&policy)).expect("class") as u32);
+            assert_eq!(v, profile.verdict_of(Some(&policy)).expect("verdict") as u32);
+            assert_ne!(static_str(p3p_class_str(c)), "unknown");
+        }
+
         for x in [level, party, action, kind, wild, byte(0), byte(0) << 24] {
+            static_str(p3p_diagnostic_code_str(x));
             static_str(p3p_action_str(x));
             static_str(p3p_class_str(x));
             static_str(p3p_verdict_str(x));

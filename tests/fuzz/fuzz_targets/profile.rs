@@ -1,5 +1,6 @@
 //! The import-file loader: any bytes either load into a profile that decides
-//! every cell, or give errors with sane positions; never a panic.
+//! every cell (never downgrading a session cookie) and states its class and
+//! verdict, or give errors with sane positions; never a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -15,10 +16,16 @@ fuzz_target!(|data: &[u8]| {
             let policy = p3p::parse_tokens(b"NOI CUR CONo PHY OUR SAMi");
             for party in Party::ALL {
                 for cookie in CookieKind::ALL {
-                    profile.decide(Some(&policy), 0, party, cookie).expect("a loaded profile decides");
-                    profile.decide(None, 0, party, cookie).expect("a loaded profile decides");
+                    for p in [Some(&policy), None] {
+                        let o = profile.decide(p, 0, party, cookie).expect("a loaded profile decides");
+                        if cookie == CookieKind::Session {
+                            assert_ne!(o.decision.action, p3p::ie6::Action::Downgrade, "a session cookie downgraded");
+                        }
+                    }
                 }
             }
+            profile.class_of(Some(&policy)).expect("class");
+            profile.verdict_of(Some(&policy)).expect("verdict");
         }
         Err(errors) => {
             assert!(!errors.is_empty() && errors.len() <= 100);

@@ -2,6 +2,7 @@
 //! the input. Codes are stable numbers (they cross the C ABI and appear in
 //! JSON); a retired code is never reused.
 
+use crate::lexer::Word;
 use crate::token::{Form, Group};
 use core::fmt::{self, Write};
 
@@ -190,7 +191,18 @@ impl Diagnostic {
     /// Writes a one-line message; `input` is the text the offsets refer to.
     pub fn write_message<W: Write>(&self, input: &[u8], w: &mut W) -> fmt::Result {
         let text = input.get(self.offset..self.offset.saturating_add(self.len)).unwrap_or(&[]);
-        let quoted = Quoted(text);
+        self.write_message_excerpt(text, w)
+    }
+
+    /// Writes the same message from the start of the diagnostic's text
+    /// alone, as a streaming caller has it: `excerpt` holds the first bytes
+    /// of `input[offset..offset + len]`, at least [`EXCERPT_LEN`] of them
+    /// when there are that many (what [`Sink::report_excerpt`] is given).
+    /// Quoted text is cut at [`EXCERPT_LEN`] bytes, so a message stays short
+    /// whatever the size of the word it names.
+    pub fn write_message_excerpt<W: Write>(&self, excerpt: &[u8], w: &mut W) -> fmt::Result {
+        let quoted =
+            QuotedStart { text: excerpt.get(..self.len.min(excerpt.len())).unwrap_or(excerpt), total: self.len };
         match (self.code, self.detail) {
             (Code::UnknownToken, _) => write!(w, "unknown token {quoted}")?,
             (Code::WrongCase, _) => write!(w, "{quoted} is in the wrong case: tokens are case-sensitive")?,
@@ -238,37 +250,84 @@ impl Diagnostic {
     }
 }
 
+/// How many bytes of a word or text a message quotes; longer text is cut
+/// and marked with `...`. Streaming callers keep this many bytes of the
+/// text a finding is about (see [`Sink::report_excerpt`]).
+pub const EXCERPT_LEN: usize = 40;
+
 /// Displays input bytes in double quotes, escaping what is not printable
-/// ASCII and cutting long text, so a message never carries raw control bytes.
+/// ASCII and cutting text longer than [`EXCERPT_LEN`] bytes, so a message
+/// never carries raw control bytes. Text cut before it is given (an
+/// excerpt of a longer word) is marked by the caller's `len`: see
+/// [`Diagnostic::write_message_excerpt`].
 pub struct Quoted<'a>(pub &'a [u8]);
 
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const MAX: usize = 40;
-        f.write_char('"')?;
-        for &b in self.0.iter().take(MAX) {
-            match b {
-                b'"' | b'\\' => write!(f, "\\{}", b as char)?,
-                0x20..=0x7e => f.write_char(b as char)?,
-                _ => write!(f, "\\x{b:02x}")?,
-            }
-        }
-        if self.0.len() > MAX {
-            f.write_str("...")?;
-        }
-        f.write_char('"')
+        write_quoted(f, self.0, self.0.len())
     }
+}
+
+/// The start of `total` bytes of text, quoted like [`Quoted`].
+struct QuotedStart<'a> {
+    text: &'a [u8],
+    total: usize,
+}
+
+impl fmt::Display for QuotedStart<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_quoted(f, self.text, self.total)
+    }
+}
+
+/// `text` is the start of `total` bytes.
+fn write_quoted<W: Write + ?Sized>(f: &mut W, text: &[u8], total: usize) -> fmt::Result {
+    f.write_char('"')?;
+    for &b in text.iter().take(EXCERPT_LEN) {
+        match b {
+            b'"' | b'\\' => write!(f, "\\{}", b as char)?,
+            0x20..=0x7e => f.write_char(b as char)?,
+            _ => write!(f, "\\x{b:02x}")?,
+        }
+    }
+    if total.max(text.len()) > EXCERPT_LEN {
+        f.write_str("...")?;
+    }
+    f.write_char('"')
 }
 
 /// Receives diagnostics as the parser finds them. Implemented for closures,
 /// and for `()` to discard them (the fast path).
+///
+/// Findings arrive in input order, each as soon as the text it is about is
+/// complete: a word's findings at the end of the word; an unquoted value,
+/// trailing text or a later `CP` directive at the end of its directive;
+/// findings about the whole policy (empty, free text, missing groups,
+/// identifiable data without purpose) at the end of the policy body; an
+/// unterminated quote and a missing `CP` at the end of the input.
 pub trait Sink {
-    /// Called once per finding: word findings in input order, then findings
-    /// about the whole policy.
+    /// Called once per finding.
     fn report(&mut self, d: Diagnostic);
-    /// Whether anyone listens: the parser skips optional work when not.
+    /// Whether anyone listens: the parser skips optional work when not
+    /// (and reports nothing, words included).
     fn wants(&self) -> bool {
         true
+    }
+    /// Called for each finding with the start of the text it is about:
+    /// its first [`EXCERPT_LEN`] bytes (all of it when shorter), empty for
+    /// findings that quote nothing. Enough for
+    /// [`Diagnostic::write_message_excerpt`] when the input is no longer at
+    /// hand, as with the push parser. The default passes the finding to
+    /// [`Sink::report`].
+    fn report_excerpt(&mut self, d: Diagnostic, excerpt: &[u8]) {
+        let _ = excerpt;
+        self.report(d)
+    }
+    /// Called for each word of the policy body, in order, with the start of
+    /// its text (as for [`Sink::report_excerpt`]), before the word's
+    /// findings. The default ignores words.
+    fn word(&mut self, word: Word, excerpt: &[u8]) {
+        let _ = (word, excerpt);
     }
 }
 

@@ -55,7 +55,8 @@ fn explain_json_follows_the_contract() {
         "\"grid\":{\"first_party\":{\"persistent\":{\"block_all\":{\"action\":\"block\"",
         "\"medium\":{\"action\":\"downgrade\",\"reason\":\"Opt-out is not provided for all unsatisfactory purposes and recipients, so the cookie will be downgraded to a session cookie.\"}",
         "\"unsatisfactory\":{\"categories\":[\"PHY\",\"ONL\"],\"uses\":[\"CON\"]}",
-        "\"diagnostics\":[{\"code\":\"unquoted_value\"",
+        "\"diagnostics\":[{\"code\":\"nonstandard_suffix\"",
+        "{\"code\":\"unquoted_value\",\"severity\":\"warning\",\"offset\":0,\"len\":80,",
     ] {
         assert!(t.contains(needle), "missing {needle:?} in\n{t}");
     }

@@ -355,6 +355,9 @@ pub fn suggest(word: &[u8]) -> Option<Form> {
     }
     let mut best: Option<(usize, Form)> = None;
     for t in crate::token::ALL_TOKENS {
+        if !near_start(word, t.name().as_bytes()) {
+            continue; // no form of this token is one edit away
+        }
         let suffixes: &[Option<crate::token::Suffix>] = if t.takes_suffix() {
             &[
                 None,
@@ -380,33 +383,64 @@ pub fn suggest(word: &[u8]) -> Option<Form> {
     best.map(|(_, f)| f)
 }
 
+/// Whether `a` and `b` (at least two bytes each) can be one edit apart
+/// judging by their first two bytes: one edit leaves a match among them
+/// (case-insensitive, as in token letters). Most candidates fail this.
+#[inline]
+fn near_start(a: &[u8], b: &[u8]) -> bool {
+    match (a, b) {
+        ([a0, a1, ..], [b0, b1, ..]) => {
+            a0.eq_ignore_ascii_case(b0)
+                || a1.eq_ignore_ascii_case(b1)
+                || a0.eq_ignore_ascii_case(b1)
+                || a1.eq_ignore_ascii_case(b0)
+        }
+        _ => true,
+    }
+}
+
 /// Optimal-string-alignment distance on short words, case-insensitive for
-/// the three token letters, capped at 2. No allocation: both words are at
-/// most 5 bytes.
+/// the three token letters (by position in `b`), capped at 2: 0, 1 (one
+/// substitution, insertion, deletion or swap of exactly equal neighbours),
+/// or 2 for anything further. Checked directly rather than with the full
+/// table, since a linter may ask for millions of unknown words.
 fn distance(a: &[u8], b: &[u8]) -> usize {
     const N: usize = 6;
     if a.len() >= N || b.len() >= N {
         return 2;
     }
-    let eq = |x: u8, y: u8, i: usize| if i < 3 { x.eq_ignore_ascii_case(&y) } else { x == y };
-    let mut d = [[0usize; N]; N];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    // `x` of `a` against `y` at index `j` of `b`.
+    let eq = |x: u8, y: u8, j: usize| if j < 3 { x.eq_ignore_ascii_case(&y) } else { x == y };
+    if !near_start(a, b) {
+        return 2;
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(!eq(a[i - 1], b[j - 1], j - 1));
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
+    let one = if a.len() == b.len() {
+        let mut differ = (0..b.len()).filter(|&j| !eq(a[j], b[j], j));
+        match (differ.next(), differ.next(), differ.next()) {
+            (None, _, _) => return 0,
+            (Some(_), None, _) => true,
+            (Some(j), Some(k), None) => k == j + 1 && a[j] == b[k] && a[k] == b[j],
+            _ => false,
         }
+    } else if a.len() == b.len() + 1 {
+        // Some byte of `a` left out gives `b`.
+        (0..a.len()).any(|i| (0..b.len()).all(|j| eq(a[if j < i { j } else { j + 1 }], b[j], j)))
+    } else if a.len() + 1 == b.len() {
+        // Some byte of `b` left out gives `a`.
+        (0..b.len()).any(|k| {
+            (0..a.len()).all(|t| {
+                let j = if t < k { t } else { t + 1 };
+                eq(a[t], b[j], j)
+            })
+        })
+    } else {
+        false
+    };
+    if one {
+        1
+    } else {
+        2
     }
-    d[a.len()][b.len()].min(2)
 }
 
 #[cfg(test)]
@@ -424,6 +458,75 @@ mod tests {
         assert_eq!(suggest(b"This"), Some(Form { token: Token::HIS, suffix: None }));
         assert_eq!(suggest(b"Hello"), None);
         assert_eq!(suggest(b"policy!"), None);
+    }
+
+    /// The distance by the full optimal-string-alignment table.
+    fn table_distance(a: &[u8], b: &[u8]) -> usize {
+        const N: usize = 6;
+        if a.len() >= N || b.len() >= N {
+            return 2;
+        }
+        let eq = |x: u8, y: u8, i: usize| if i < 3 { x.eq_ignore_ascii_case(&y) } else { x == y };
+        let mut d = [[0usize; N]; N];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(!eq(a[i - 1], b[j - 1], j - 1));
+                let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()].min(2)
+    }
+
+    #[test]
+    fn the_direct_distance_is_the_table_distance() {
+        const LETTERS: &[u8] = b"CONURPHYSaoiconurphysX";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let forms: Vec<Vec<u8>> = crate::token::ALL_TOKENS
+            .iter()
+            .flat_map(|t| {
+                [None, Some(Suffix::Always), Some(Suffix::OptOut), Some(Suffix::OptIn)]
+                    .map(|s| Form { token: *t, suffix: s })
+            })
+            .map(|f| {
+                let (bytes, n) = f.bytes();
+                bytes[..n].to_vec()
+            })
+            .collect();
+        for _ in 0..20_000 {
+            let len = (next() % 7) as usize;
+            let word: Vec<u8> = (0..len).map(|_| LETTERS[(next() % LETTERS.len() as u64) as usize]).collect();
+            for f in &forms {
+                assert_eq!(distance(&word, f), table_distance(&word, f), "{word:?} {f:?}");
+                // Words one or two edits from a form, where the answers are near.
+                let mut near = f.clone();
+                let k = (next() % near.len() as u64) as usize;
+                match next() % 4 {
+                    0 => near[k] = LETTERS[(next() % LETTERS.len() as u64) as usize],
+                    1 => near.swap(k, (k + 1) % f.len()),
+                    2 => {
+                        near.remove(k);
+                    }
+                    _ => near.insert(k, LETTERS[(next() % LETTERS.len() as u64) as usize]),
+                }
+                assert_eq!(distance(&near, f), table_distance(&near, f), "{near:?} {f:?}");
+            }
+        }
     }
 
     #[test]

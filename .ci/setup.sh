@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages p3p needs: nginx and its module build tree,
 # curl, wrk and njs for the nginx tests and benchmarks, clang for the C ABI
-# sanitizer tests, valgrind for memory checks. Idempotent.
+# sanitizer tests, valgrind for memory checks, GNU time for the command's
+# memory test. Idempotent.
 set -euo pipefail
-packages=(nginx nginx-dev curl wrk libnginx-mod-http-js clang libclang-rt-14-dev valgrind make gcc)
+packages=(nginx nginx-dev curl wrk libnginx-mod-http-js clang libclang-rt-14-dev valgrind make gcc time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

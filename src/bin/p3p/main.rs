@@ -1,325 +1,296 @@
 //! `p3p`: the command-line tool for policy authors.
 //!
 //! ```text
-//! p3p explain [--json] [--profile NAME|FILE] [--level L] [--party first|third] [--cookie session|persistent] VALUE|-
-//! p3p lint [--json] [--profile NAME|FILE] VALUE|-
+//! p3p explain [--json] [--profile NAME|FILE] [--level L] [--party P] [--cookie K] VALUE...
+//! p3p lint [--json] [--all] [--profile NAME|FILE] VALUE...
 //! p3p profile check FILE
+//! p3p completions SHELL
 //! ```
 //!
 //! VALUE is a `P3P` header field value (`CP="NOI DSP"`, with or without a
-//! leading `P3P:`), or a bare token list when it has no `=` at all. `-` reads
-//! one value per line from standard input.
+//! leading `P3P:`), or a bare token list when it has no `=` at all; `-`
+//! reads one value per line from standard input. `p3p help` and
+//! `p3p COMMAND --help` say the rest (from the definitions in `args.rs`).
 
-use std::io::{self, BufRead, Write};
+mod args;
+mod explain;
+mod input;
+mod json;
+mod lint;
+mod out;
+mod profile;
+
+use std::ffi::OsString;
+use std::io::{self, BufReader};
 use std::process::ExitCode;
 
-use p3p::explain::{NamedProfile, ProfileSelect, Report, Select};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{CommandFactory, Parser};
+use p3p::explain::{NamedProfile, ProfileSelect, Select};
 use p3p::ie6::{CookieKind, Level, Party};
-use p3p::{Mode, Profile};
 
-const USAGE: &str = "\
-usage:
-  p3p explain [--json] [--profile NAME|FILE] [--level L] [--party first|third]
-              [--cookie session|persistent] VALUE|-
-  p3p lint [--json] [--profile NAME|FILE] VALUE|-
-  p3p profile check FILE
-  p3p --version
+use args::{Cli, Command, CookieArg, ExplainArgs, LintArgs, PartyArg, ProfileCommand};
+use input::{shape_of, Lines, Shape, Spool, Value, CHUNK, SPOOL_MEMORY};
+use out::Out;
+use profile::Loaded;
 
-VALUE is a P3P header field value such as 'CP=\"NOI DSP COR\"' (a leading
-'P3P:' is allowed), or a bare token list such as 'NOI DSP COR' when it has
-no '='. '-' reads one value per line from standard input.
-
-levels: block_all, high, medium_high, medium, low, accept_all; with
---profile mozilla: low, medium, high, default; profiles without levels
-(mozilla:LETTERS, files) take none.
-
-profiles: ie6 (the default), ie6-strict, mozilla, mozilla:low|medium|high|default,
-mozilla:LETTERS (eight of a, d, f, r), or an IE6 privacy-import FILE.
-
-explain prints the evaluation report (text, or one JSON object per value).
-lint prints findings and exits 0 when clean, 1 when there are findings
-(profile file errors included), 2 on usage errors.
-profile check validates FILE: exit 0 when it loads, 1 with errors printed
-as FILE:LINE:COLUMN: message, 2 on usage errors or an unreadable file.";
-
-enum Command {
-    Explain,
-    Lint,
-}
-
-struct Options {
-    command: Command,
-    json: bool,
-    select: Select,
-    level: Option<String>,
-    profile: Option<String>,
-    value: String,
-}
-
-/// A `--profile` argument resolved: a built-in profile, a loaded file, or
-/// the file's errors.
-enum ProfileArg {
-    Loaded(Box<Profile>, String),
-    Broken(String, Vec<p3p::profile::LoadError>),
-}
-
-fn resolve_profile(arg: &str) -> Result<ProfileArg, String> {
-    if let Some(p) = Profile::builtin(arg.as_bytes()) {
-        return Ok(ProfileArg::Loaded(Box::new(p), arg.to_owned()));
+fn main() -> ExitCode {
+    match parse_command_line().command {
+        Command::Explain(a) => run_explain(a),
+        Command::Lint(a) => run_lint(a),
+        Command::Profile(ProfileCommand::Check { file }) => profile::check(&file),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "p3p", &mut io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Manpages { dir } => {
+            let mut cmd = Cli::command().disable_help_subcommand(true);
+            cmd.build();
+            match std::fs::create_dir_all(&dir).and_then(|()| write_man_pages(&cmd, &dir)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("p3p: {}: {e}", dir.display());
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
-    if arg.get(..8).is_some_and(|h| h.eq_ignore_ascii_case("mozilla:")) {
-        return Err(format!("unknown Mozilla profile '{arg}': use low, medium, high, default or eight letters"));
+}
+
+/// Writes `NAME.1` for `cmd` and each subcommand that is not hidden
+/// (`p3p.1`, `p3p-lint.1`, `p3p-profile-check.1`, ...).
+fn write_man_pages(cmd: &clap::Command, dir: &std::path::Path) -> io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_man_pages(sub, dir)?;
     }
-    let bytes = std::fs::read(arg).map_err(|e| format!("profile '{arg}': {e}"))?;
-    Ok(match Profile::load(&bytes) {
-        Ok(p) => ProfileArg::Loaded(Box::new(p), arg.to_owned()),
-        Err(errors) => ProfileArg::Broken(arg.to_owned(), errors),
+    let man = clap_mangen::Man::new(cmd.clone()).source(format!("p3p {}", p3p::VERSION)).manual("p3p");
+    let mut page = Vec::new();
+    man.render(&mut page)?;
+    std::fs::write(dir.join(man.get_filename()), page)
+}
+
+/// Parses the command line; on an error, prints it with the usage line of
+/// the (sub)command it concerns and exits with status 2 (help and version
+/// go to standard output with status 0).
+fn parse_command_line() -> Cli {
+    Cli::try_parse().unwrap_or_else(|mut e| {
+        if e.use_stderr() && e.get(ContextKind::Usage).is_none() {
+            let mut cmd = Cli::command();
+            cmd.build();
+            let usage = named_usage(&mut cmd);
+            e.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+        }
+        e.exit()
     })
 }
 
-fn print_profile_errors(file: &str, errors: &[p3p::profile::LoadError], out: &mut String) {
-    use std::fmt::Write as _;
-    for e in errors {
-        let _ = writeln!(out, "{file}:{e} [{}]", e.code.name());
+/// The usage line of the deepest subcommand named on the command line.
+fn named_usage(cmd: &mut clap::Command) -> clap::builder::StyledStr {
+    let mut path = Vec::new();
+    let mut at: &clap::Command = cmd;
+    for arg in std::env::args_os().skip(1) {
+        let Some(name) = arg.to_str() else { break };
+        if name.starts_with('-') {
+            continue;
+        }
+        let Some(sub) = at.find_subcommand(name) else { break };
+        path.push(sub.get_name().to_owned());
+        at = sub;
     }
+    usage_of(cmd, &path)
 }
 
-fn profile_check(args: &[String]) -> ExitCode {
-    let file = match args {
-        [check, file] if check == "check" => file,
-        _ => return usage_error("usage: p3p profile check FILE"),
-    };
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("p3p: {file}: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    match Profile::load(&bytes) {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(errors) => {
-            let mut out = String::new();
-            print_profile_errors(file, &errors, &mut out);
-            print!("{out}");
-            ExitCode::from(1)
+fn usage_of(cmd: &mut clap::Command, path: &[String]) -> clap::builder::StyledStr {
+    if let Some((name, rest)) = path.split_first() {
+        if let Some(sub) = cmd.find_subcommand_mut(name) {
+            return usage_of(sub, rest);
         }
     }
+    cmd.render_usage()
 }
 
-fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("p3p: {msg}\n\n{USAGE}");
+/// A usage error found after parsing, shown like clap's own: the message,
+/// the subcommand's usage line, exit status 2.
+fn usage_error(subcommand: &str, message: impl std::fmt::Display) -> ExitCode {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let err = match cmd.find_subcommand_mut(subcommand) {
+        Some(sub) => sub.error(ErrorKind::ValueValidation, message),
+        None => cmd.error(ErrorKind::ValueValidation, message),
+    };
+    let _ = err.print();
     ExitCode::from(2)
 }
 
-fn parse_args(args: &[String]) -> Result<Options, String> {
-    let mut it = args.iter();
-    let command = match it.next().map(String::as_str) {
-        Some("explain") => Command::Explain,
-        Some("lint") => Command::Lint,
-        Some(other) => return Err(format!("unknown command '{other}'")),
-        None => return Err("missing command".into()),
-    };
-    let mut opts =
-        Options { command, json: false, select: Select::default(), level: None, profile: None, value: String::new() };
-    let mut value: Option<String> = None;
-    let explain = matches!(opts.command, Command::Explain);
-    while let Some(arg) = it.next() {
-        let mut take = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
-        match arg.as_str() {
-            "--json" => opts.json = true,
-            "--level" if explain => opts.level = Some(take("--level")?),
-            "--profile" => opts.profile = Some(take("--profile")?),
-            "--party" if explain => {
-                let v = take("--party")?;
-                opts.select.party = Some(Party::from_name(v.as_bytes()).ok_or_else(|| format!("unknown party '{v}'"))?);
-            }
-            "--cookie" if explain => {
-                let v = take("--cookie")?;
-                opts.select.cookie =
-                    Some(CookieKind::from_name(v.as_bytes()).ok_or_else(|| format!("unknown cookie kind '{v}'"))?);
-            }
-            "--" => {
-                value = it.next().cloned();
-                if it.next().is_some() {
-                    return Err("only one VALUE is allowed".into());
-                }
-            }
-            s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
-            s => {
-                if value.replace(s.to_owned()).is_some() {
-                    return Err("only one VALUE is allowed (quote the policy)".into());
-                }
-            }
-        }
-    }
-    opts.value = value.ok_or("missing VALUE")?;
-    if let (Some(v), None) = (&opts.level, &opts.profile) {
-        opts.select.level = Some(Level::from_key(v.as_bytes()).ok_or_else(|| format!("unknown level '{v}'"))?);
-    }
-    Ok(opts)
+/// The outcome of writing the values' output.
+enum Ended {
+    /// Every value was written.
+    Done,
+    /// Standard output was closed by its reader: stop quietly.
+    Closed,
+    /// A failure, already reported.
+    Failed,
 }
 
-/// Splits a user's value into the bytes to parse and how to read them.
-fn input_of(value: &str) -> (&str, Mode) {
-    let v = value.trim();
-    let v = match v.get(..4) {
-        Some(head) if head.eq_ignore_ascii_case("p3p:") => v.get(4..).unwrap_or("").trim_start(),
-        _ => v,
-    };
-    if v.contains('=') {
-        (v, Mode::Header)
-    } else {
-        (v, Mode::Tokens)
-    }
-}
-
-/// Runs the command on one value; returns whether it had findings.
-fn run_one(opts: &Options, profile: Option<NamedProfile<'_>>, value: &str, line: usize, out: &mut String) -> bool {
-    let (text, mode) = input_of(value);
-    let report = Report::new(text.as_bytes(), mode);
-    let mut findings = 0usize;
-    report.diagnostics(|_| findings += 1);
-    let psel = ProfileSelect {
-        level: profile.and_then(|p| opts.level.as_ref().and_then(|l| p.profile.level_from_key(l.as_bytes()))),
-        party: opts.select.party,
-        cookie: opts.select.cookie,
-    };
-    // Writing to a String cannot fail.
-    let _ = match (&opts.command, opts.json, profile) {
-        (Command::Explain, false, Some(p)) => report.write_profile_text(out, p, psel),
-        (Command::Explain, true, Some(p)) => report.write_profile_json(out, p, psel).map(|()| out.push('\n')),
-        (Command::Explain, false, None) => report.write_text(out, opts.select),
-        (Command::Explain, true, None) => report.write_json(out, opts.select).map(|()| out.push('\n')),
-        (Command::Lint, true, _) => write_lint_json(&report, text, out),
-        (Command::Lint, false, _) => {
-            let mut r = Ok(());
-            report.diagnostics(|d| {
-                if r.is_ok() {
-                    r = write_lint_line(out, line, text.as_bytes(), &d);
-                }
-            });
-            r
-        }
-    };
-    findings > 0
-}
-
-/// `LINE:COLUMN: severity: message [code]`, the shape editors and CI read.
-fn write_lint_line(out: &mut String, line: usize, input: &[u8], d: &p3p::Diagnostic) -> std::fmt::Result {
-    use std::fmt::Write as _;
-    write!(out, "{line}:{}: {}: ", d.offset + 1, d.severity().name())?;
-    d.write_message(input, out)?;
-    writeln!(out, " [{}]", d.code.name())
-}
-
-fn write_lint_json(report: &Report<'_>, text: &str, out: &mut String) -> std::fmt::Result {
-    use std::fmt::Write as _;
-    write!(out, "{{\"input\":{},\"diagnostics\":[", p3p::explain::Json(text.as_bytes()))?;
+/// Runs `each` on every value in order: arguments, and the lines of
+/// standard input where a VALUE is `-` (spooled past `spool_limit` bytes).
+/// `each` gets the value's line number and whether it is the first one
+/// shown; it writes to `out`.
+fn for_each_value<W: io::Write>(
+    values: &[OsString],
+    out: &mut Out<W>,
+    spool_limit: usize,
+    mut each: impl FnMut(&mut Out<W>, &mut Value, &Shape, u64, bool) -> io::Result<()>,
+) -> Ended {
+    let mut stdin: Option<Lines<BufReader<io::Stdin>>> = None;
+    let mut line = 0u64;
     let mut first = true;
-    let mut r = Ok(());
-    report.diagnostics(|d| {
-        if r.is_err() {
-            return;
+    for v in values {
+        if v.as_encoded_bytes() == b"-" {
+            let base = line;
+            let lines = stdin.get_or_insert_with(|| {
+                Lines::new(BufReader::with_capacity(CHUNK, io::stdin()), Spool::new(spool_limit))
+            });
+            let start = lines.number;
+            loop {
+                let shape = match lines.next_line() {
+                    Ok(Some(s)) => s,
+                    Ok(None) => break,
+                    Err(e) => {
+                        eprintln!("p3p: reading standard input: {e}");
+                        return Ended::Failed;
+                    }
+                };
+                line = base + (lines.number - start);
+                if shape.blank {
+                    continue;
+                }
+                let r = each(out, &mut Value::Spooled(&mut lines.spool), &shape, line, first);
+                first = false;
+                if let Some(end) = after_value(out, r) {
+                    return end;
+                }
+            }
+        } else {
+            line += 1;
+            let bytes = v.as_encoded_bytes();
+            let r = each(out, &mut Value::Bytes(bytes), &shape_of(bytes), line, first);
+            first = false;
+            if let Some(end) = after_value(out, r) {
+                return end;
+            }
         }
-        let mut msg = String::new();
-        let _ = d.write_message(text.as_bytes(), &mut msg);
-        r = write!(
-            out,
-            "{}{{\"code\":\"{}\",\"severity\":\"{}\",\"offset\":{},\"len\":{},\"message\":{}}}",
-            if first { "" } else { "," },
-            d.code.name(),
-            d.severity().name(),
-            d.offset,
-            d.len,
-            p3p::explain::Json(msg.as_bytes())
-        );
-        first = false;
-    });
-    r?;
-    out.push_str("]}\n");
-    Ok(())
+    }
+    Ended::Done
 }
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("--version" | "-V" | "version") => {
-            println!("p3p {}", p3p::VERSION);
-            return ExitCode::SUCCESS;
+/// Flushes one value's output; says how to end when it could not be done.
+fn after_value<W: io::Write>(out: &mut Out<W>, r: io::Result<()>) -> Option<Ended> {
+    out.flush();
+    if let Some(e) = out.take_error() {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Some(Ended::Closed);
         }
-        Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Some("profile") => return profile_check(args.get(1..).unwrap_or(&[])),
-        _ => {}
+        eprintln!("p3p: writing standard output: {e}");
+        return Some(Ended::Failed);
     }
-    let opts = match parse_args(&args) {
-        Ok(o) => o,
-        Err(e) => return usage_error(&e),
-    };
-    let resolved = match opts.profile.as_deref().map(resolve_profile).transpose() {
-        Ok(r) => r,
-        Err(e) => return usage_error(&e),
-    };
-    let mut profile_failed = false;
-    let profile = match &resolved {
-        Some(ProfileArg::Loaded(p, name)) => Some(NamedProfile { profile: p, name }),
-        Some(ProfileArg::Broken(file, errors)) => {
-            let mut out = String::new();
-            print_profile_errors(file, errors, &mut out);
-            if matches!(opts.command, Command::Explain) {
-                eprint!("{out}");
-                return ExitCode::from(2);
+    if let Err(e) = r {
+        eprintln!("p3p: {e}");
+        return Some(Ended::Failed);
+    }
+    None
+}
+
+fn run_lint(a: LintArgs) -> ExitCode {
+    let mut out = Out::new(io::BufWriter::with_capacity(CHUNK, io::stdout().lock()));
+    let mut failed_profile = false;
+    if let Some(arg) = &a.common.profile {
+        match profile::load(arg) {
+            Ok(Loaded::Ready(..)) => {}
+            Ok(Loaded::Broken(file, errors)) => {
+                profile::write_errors(&mut out, &file, &errors);
+                failed_profile = true;
             }
-            print!("{out}");
-            profile_failed = true;
-            None
-        }
-        None => None,
-    };
-    if let (Some(p), Some(l)) = (profile, &opts.level) {
-        if p.profile.level_from_key(l.as_bytes()).is_none() {
-            let keys = p.profile.level_keys().join(", ");
-            return usage_error(&format!("unknown level '{l}' for profile {} (levels: {keys})", p.name));
+            Err(e) => return usage_error("lint", e),
         }
     }
-    let stdout = io::stdout();
-    let mut stdout = stdout.lock();
-    let mut any_findings = false;
-    let mut emit = |out: &str| stdout.write_all(out.as_bytes()).is_ok();
-    if opts.value == "-" {
-        let stdin = io::stdin();
-        for (i, line) in stdin.lock().split(b'\n').enumerate() {
-            let line = match line {
-                Ok(l) => l,
-                Err(e) => {
-                    eprintln!("p3p: reading standard input: {e}");
-                    return ExitCode::from(2);
+    let opts = lint::Options { json: a.common.json, all: a.all };
+    let mut findings = false;
+    let ended = for_each_value(&a.common.values, &mut out, SPOOL_MEMORY, |out, value, shape, line, _| {
+        findings |= lint::value(out, value, shape, line, &opts)?;
+        Ok(())
+    });
+    match ended {
+        Ended::Failed => ExitCode::from(2),
+        Ended::Done | Ended::Closed if findings || failed_profile => ExitCode::from(1),
+        Ended::Done | Ended::Closed => ExitCode::SUCCESS,
+    }
+}
+
+fn run_explain(a: ExplainArgs) -> ExitCode {
+    let loaded = match a.common.profile.as_ref().map(profile::load).transpose() {
+        Ok(l) => l,
+        Err(e) => return usage_error("explain", e),
+    };
+    let party = a.party.map(|p| match p {
+        PartyArg::First => Party::First,
+        PartyArg::Third => Party::Third,
+    });
+    let cookie = a.cookie.map(|c| match c {
+        CookieArg::Session => CookieKind::Session,
+        CookieArg::Persistent => CookieKind::Persistent,
+    });
+    let key = a.level.map(args::LevelArg::key);
+    let mut opts =
+        explain::Options { json: a.common.json, select: Select { level: None, party, cookie }, profile: None };
+    match &loaded {
+        None => match key.map(|k| Level::from_key(k.as_bytes())) {
+            Some(None) => {
+                let levels = Level::ALL.map(Level::key).join(", ");
+                return usage_error(
+                    "explain",
+                    format!(
+                        "'{}' is not an IE6 level (levels: {levels}); other profiles take --profile",
+                        key.unwrap_or("")
+                    ),
+                );
+            }
+            level => opts.select.level = level.flatten(),
+        },
+        Some(Loaded::Broken(file, errors)) => {
+            let mut err = Out::new(io::stderr().lock());
+            profile::write_errors(&mut err, file, errors);
+            return ExitCode::from(2);
+        }
+        Some(Loaded::Ready(p, name)) => {
+            let level = match key.map(|k| p.level_from_key(k.as_bytes())) {
+                Some(None) if !p.has_levels() => {
+                    return usage_error("explain", format!("profile {name} has no levels: leave out --level"));
                 }
+                Some(None) => {
+                    let levels = p.level_keys().join(", ");
+                    return usage_error(
+                        "explain",
+                        format!("unknown level '{}' for profile {name} (levels: {levels})", key.unwrap_or("")),
+                    );
+                }
+                level => level.flatten(),
             };
-            let value = String::from_utf8_lossy(&line);
-            let value = value.trim_end_matches('\r');
-            if value.trim().is_empty() {
-                continue;
-            }
-            let mut out = String::new();
-            if i > 0 && matches!(opts.command, Command::Explain) && !opts.json {
-                out.push_str("\n----\n\n");
-            }
-            any_findings |= run_one(&opts, profile, value, i + 1, &mut out);
-            if !emit(&out) {
-                return ExitCode::SUCCESS; // the reader went away
-            }
+            let named = NamedProfile { profile: p, name };
+            opts.profile = Some((named, ProfileSelect { level, party, cookie }));
         }
-    } else {
-        let mut out = String::new();
-        any_findings = run_one(&opts, profile, &opts.value, 1, &mut out);
-        emit(&out);
     }
-    match opts.command {
-        Command::Lint if any_findings || profile_failed => ExitCode::from(1),
-        _ => ExitCode::SUCCESS,
+    let mut out = Out::new(io::BufWriter::with_capacity(CHUNK, io::stdout().lock()));
+    // The report needs the whole value: standard input lines stay in memory.
+    let ended = for_each_value(&a.common.values, &mut out, usize::MAX, |out, value, shape, _, first| {
+        match value.whole() {
+            Some(bytes) => explain::value(out, bytes, shape, first, &opts),
+            None => return Err(io::Error::other("value not in memory")),
+        }
+        Ok(())
+    });
+    match ended {
+        Ended::Failed => ExitCode::from(2),
+        Ended::Done | Ended::Closed => ExitCode::SUCCESS,
     }
 }

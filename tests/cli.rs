@@ -408,6 +408,10 @@ fn profile_check_and_lint_report_file_errors() {
     let o = p3p(&["lint", "--profile", bad, "CP=\"NOI DSP COR CUR OUR BUS UNI\""], None);
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).contains(":2:37: formatVersion"));
+    let o = p3p(&["lint", "--json", "--profile", bad, "CP=\"NOI DSP COR CUR OUR BUS UNI\""], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(errors(&o).contains(":2:37: formatVersion"), "JSON output stays JSON");
+    assert!(text(&o).starts_with("{\"input\":"), "{}", text(&o));
     let o = p3p(&["explain", "--profile", bad, "NOI"], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(errors(&o).contains(":2:37: formatVersion"));
@@ -499,6 +503,7 @@ fn a_50_mb_value_is_linted_in_bounded_memory() {
     assert_eq!(code, 1);
     assert!(out.starts_with(b"{\"input\":\"  P3P: CP=\\\"xxxx"), "{}", String::from_utf8_lossy(&out));
     assert!(total > SIZE as u64, "the input is repeated whole ({total} bytes)");
+    assert!(total < SIZE as u64 + 1000, "the finding quotes the 50 MB word shortened ({total} bytes)");
     assert!(rss < BOUND_KIB, "p3p lint --json used {rss} KiB for a 50 MB value");
     eprintln!("p3p lint --json - on a 50 MB value: max RSS {rss} KiB");
 }

@@ -46,7 +46,7 @@ counts bytes from 1 in the value exactly as given, before any 'P3P:' or \
 spaces. At most 5 findings of each code are shown per value, then one line \
 'LINE:COLUMN: note: N more CODE findings not shown' at the first one left \
 out; --all shows every finding. A profile file's errors are printed as \
-FILE:LINE:COLUMN: message [code].
+FILE:LINE:COLUMN: message [code] (on standard error with --json).
 
 --json prints one object per value, one per line, with every finding: \
 {\"input\": the value as given, \"line\", \"diagnostics\": [{\"code\", \

@@ -208,7 +208,12 @@ fn run_lint(a: LintArgs) -> ExitCode {
         match profile::load(arg) {
             Ok(Loaded::Ready(..)) => {}
             Ok(Loaded::Broken(file, errors)) => {
-                profile::write_errors(&mut out, &file, &errors);
+                // With --json, standard output stays one JSON object per line.
+                if a.common.json {
+                    profile::write_errors(&mut Out::new(io::stderr().lock()), &file, &errors);
+                } else {
+                    profile::write_errors(&mut out, &file, &errors);
+                }
                 failed_profile = true;
             }
             Err(e) => return usage_error("lint", e),

@@ -2,11 +2,13 @@
 //! completions and man pages all come from these definitions.
 
 use std::ffi::{OsStr, OsString};
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
-use clap::builder::{OsStringValueParser, TypedValueParser};
-use clap::error::ErrorKind;
-use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+use clap::builder::{OsStringValueParser, StyledStr, TypedValueParser};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum, ValueHint};
 
 const VALUE_HELP: &str = "\
 A P3P header field value, such as 'CP=\"NOI DSP COR\"' (a leading 'P3P:' is \
@@ -266,6 +268,79 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// Writes the man pages into `dir` (created when missing).
+pub fn write_man_pages(dir: &Path) -> io::Result<()> {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    std::fs::create_dir_all(dir)?;
+    write_pages(&cmd, dir)
+}
+
+/// Writes `NAME.1` for `cmd` and each subcommand that is not hidden
+/// (`p3p.1`, `p3p-lint.1`, `p3p-profile-check.1`, ...).
+fn write_pages(cmd: &clap::Command, dir: &Path) -> io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_pages(sub, dir)?;
+    }
+    let man = clap_mangen::Man::new(cmd.clone()).source(format!("p3p {}", p3p::VERSION)).manual("p3p");
+    let mut page = Vec::new();
+    man.render(&mut page)?;
+    std::fs::write(dir.join(man.get_filename()), page)
+}
+
+/// Parses the command line; on an error, prints it with the usage line of
+/// the (sub)command it concerns and exits with status 2 (help and version
+/// go to standard output with status 0).
+pub fn parse_command_line() -> Cli {
+    Cli::try_parse().unwrap_or_else(|mut e| {
+        if e.use_stderr() && e.get(ContextKind::Usage).is_none() {
+            let mut cmd = Cli::command();
+            cmd.build();
+            let usage = named_usage(&mut cmd);
+            e.insert(ContextKind::Usage, ContextValue::StyledStr(usage));
+        }
+        e.exit()
+    })
+}
+
+/// The usage line of the deepest subcommand named on the command line.
+fn named_usage(cmd: &mut clap::Command) -> StyledStr {
+    let mut path = Vec::new();
+    let mut at: &clap::Command = cmd;
+    for arg in std::env::args_os().skip(1) {
+        let Some(name) = arg.to_str() else { break };
+        if name.starts_with('-') {
+            continue;
+        }
+        let Some(sub) = at.find_subcommand(name) else { break };
+        path.push(sub.get_name().to_owned());
+        at = sub;
+    }
+    usage_of(cmd, &path)
+}
+
+fn usage_of(cmd: &mut clap::Command, path: &[String]) -> StyledStr {
+    if let Some((name, rest)) = path.split_first() {
+        if let Some(sub) = cmd.find_subcommand_mut(name) {
+            return usage_of(sub, rest);
+        }
+    }
+    cmd.render_usage()
+}
+
+/// A usage error found after parsing, shown like clap's own: the message,
+/// the subcommand's usage line, exit status 2.
+pub fn usage_error(subcommand: &str, message: impl std::fmt::Display) -> ExitCode {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let err = match cmd.find_subcommand_mut(subcommand) {
+        Some(sub) => sub.error(ErrorKind::ValueValidation, message),
+        None => cmd.error(ErrorKind::ValueValidation, message),
+    };
+    let _ = err.print();
+    ExitCode::from(2)
 }
 
 #[cfg(test)]

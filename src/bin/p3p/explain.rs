@@ -7,8 +7,8 @@ use std::io::Write;
 
 use p3p::explain::{NamedProfile, ProfileSelect, Report, Select};
 
-use crate::input::Shape;
 use crate::out::Out;
+use crate::shape::Shape;
 
 /// What every value's report shows.
 pub struct Options<'p> {

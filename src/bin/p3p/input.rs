@@ -5,105 +5,18 @@
 //! (the value must be seen whole before it can be parsed: it is a token
 //! list only when it has no `=` at all).
 
+use std::ffi::OsString;
 use std::fs::File;
-use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 
-use p3p::Mode;
+use crate::out::Out;
+use crate::shape::{shape_of, Shape, ShapeReader};
 
 /// How much of a line is kept in memory before it goes to a temporary file.
 pub const SPOOL_MEMORY: usize = 1 << 20;
 
 /// The size of the pieces a spooled value is read back in.
 pub const CHUNK: usize = 64 << 10;
-
-/// Where the policy lies in a value as given, and how to read it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Shape {
-    /// Length of the value.
-    pub len: usize,
-    /// The policy text is `value[start..end]`: without surrounding white
-    /// space and a leading `P3P:`.
-    pub start: usize,
-    pub end: usize,
-    /// A header value (it has an `=`) or a bare token list.
-    pub mode: Mode,
-    /// Only white space.
-    pub blank: bool,
-}
-
-/// Finds a value's [`Shape`] from its bytes, fed in pieces.
-#[derive(Debug, Default)]
-pub struct ShapeReader {
-    len: usize,
-    /// First byte that is not white space.
-    lead: Option<usize>,
-    /// How many bytes of `p3p:` matched after `lead` (4: all of it, then
-    /// white space up to `start`).
-    prefix: Option<usize>,
-    start: Option<usize>,
-    /// One past the last byte that is not white space.
-    end: usize,
-    equals: bool,
-}
-
-impl ShapeReader {
-    pub fn feed(&mut self, chunk: &[u8]) {
-        let base = self.len;
-        self.len += chunk.len();
-        if let Some(k) = chunk.iter().rposition(|b| !b.is_ascii_whitespace()) {
-            self.end = base + k + 1;
-        }
-        self.equals |= chunk.contains(&b'=');
-        for (i, &b) in chunk.iter().enumerate() {
-            if self.start.is_some() {
-                break;
-            }
-            let at = base + i;
-            match (self.lead, self.prefix) {
-                (None, _) if b.is_ascii_whitespace() => {}
-                (None, _) => {
-                    self.lead = Some(at);
-                    self.prefix = Some(0);
-                    self.prefix_byte(b);
-                }
-                (Some(_), Some(4)) if b.is_ascii_whitespace() => {}
-                (Some(_), Some(4)) => self.start = Some(at),
-                (Some(_), _) => self.prefix_byte(b),
-            }
-        }
-    }
-
-    fn prefix_byte(&mut self, b: u8) {
-        let matched = self.prefix.unwrap_or(0);
-        if b"p3p:".get(matched).is_some_and(|p| p.eq_ignore_ascii_case(&b)) {
-            self.prefix = Some(matched + 1);
-        } else {
-            self.start = self.lead;
-        }
-    }
-
-    pub fn shape(&self, len: usize) -> Shape {
-        let Some(lead) = self.lead else {
-            return Shape { len, start: len, end: len, mode: Mode::Tokens, blank: true };
-        };
-        let start = match (self.start, self.prefix) {
-            (Some(s), _) => s,
-            // `P3P:` and nothing after it.
-            (None, Some(4)) => self.end,
-            // A value shorter than `P3P:` that starts like it.
-            (None, _) => lead,
-        };
-        let end = self.end.min(len).max(start);
-        Shape { len, start, end, mode: if self.equals { Mode::Header } else { Mode::Tokens }, blank: false }
-    }
-}
-
-/// The shape of a value held whole.
-pub fn shape_of(value: &[u8]) -> Shape {
-    let mut r = ShapeReader::default();
-    r.feed(value);
-    r.shape(value.len())
-}
 
 /// A value to read: bytes at hand, or a line of standard input in a spool.
 pub enum Value<'a> {
@@ -285,37 +198,88 @@ fn temporary_file() -> io::Result<File> {
     Err(io::Error::other(format!("no temporary file could be created in {}", dir.display())))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The outcome of writing the values' output.
+pub enum Ended {
+    /// Every value was written.
+    Done,
+    /// Standard output was closed by its reader: stop quietly.
+    Closed,
+    /// A failure, already reported.
+    Failed,
+}
 
-    #[test]
-    fn shapes() {
-        let s = shape_of(b"  P3P: CP=\"NOI CURR\"  ");
-        assert_eq!((s.start, s.end, s.mode), (7, 20, Mode::Header));
-        let s = shape_of(b"p3p:NOI DSP");
-        assert_eq!((s.start, s.end, s.mode), (4, 11, Mode::Tokens));
-        let s = shape_of(b"P3");
-        assert_eq!((s.start, s.end), (0, 2));
-        let s = shape_of(b"P3P:  ");
-        assert_eq!((s.start, s.end, s.blank), (4, 4, false));
-        assert!(shape_of(b" \t\r").blank);
-        assert_eq!(shape_of(b"").len, 0);
-        let s = shape_of(b"P3Px: a=b");
-        assert_eq!((s.start, s.mode), (0, Mode::Header));
-    }
-
-    #[test]
-    fn shapes_do_not_depend_on_pieces() {
-        for v in [&b"  P3P: CP=\"NOI CURR\"  "[..], b"p3p:NOI", b"  p3", b" P3P:  x ", b"\xffP3P:="] {
-            for cut in 0..=v.len() {
-                let mut r = ShapeReader::default();
-                r.feed(&v[..cut]);
-                r.feed(&v[cut..]);
-                assert_eq!(r.shape(v.len()), shape_of(v), "{v:?} at {cut}");
+/// Runs `each` on every value in order: arguments, and the lines of
+/// standard input where a VALUE is `-` (spooled past `spool_limit` bytes).
+/// `each` gets the value's line number and whether it is the first one
+/// shown; it writes to `out`.
+pub fn for_each_value<W: io::Write>(
+    values: &[OsString],
+    out: &mut Out<W>,
+    spool_limit: usize,
+    mut each: impl FnMut(&mut Out<W>, &mut Value, &Shape, u64, bool) -> io::Result<()>,
+) -> Ended {
+    let mut stdin: Option<Lines<BufReader<io::Stdin>>> = None;
+    let mut line = 0u64;
+    let mut first = true;
+    for v in values {
+        if v.as_encoded_bytes() == b"-" {
+            let base = line;
+            let lines = stdin.get_or_insert_with(|| {
+                Lines::new(BufReader::with_capacity(CHUNK, io::stdin()), Spool::new(spool_limit))
+            });
+            let start = lines.number;
+            loop {
+                let shape = match lines.next_line() {
+                    Ok(Some(s)) => s,
+                    Ok(None) => break,
+                    Err(e) => {
+                        eprintln!("p3p: reading standard input: {e}");
+                        return Ended::Failed;
+                    }
+                };
+                line = base + (lines.number - start);
+                if shape.blank {
+                    continue;
+                }
+                let r = each(out, &mut Value::Spooled(&mut lines.spool), &shape, line, first);
+                first = false;
+                if let Some(end) = after_value(out, r) {
+                    return end;
+                }
+            }
+        } else {
+            line += 1;
+            let bytes = v.as_encoded_bytes();
+            let r = each(out, &mut Value::Bytes(bytes), &shape_of(bytes), line, first);
+            first = false;
+            if let Some(end) = after_value(out, r) {
+                return end;
             }
         }
     }
+    Ended::Done
+}
+
+/// Flushes one value's output; says how to end when it could not be done.
+fn after_value<W: io::Write>(out: &mut Out<W>, r: io::Result<()>) -> Option<Ended> {
+    out.flush();
+    if let Some(e) = out.take_error() {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            return Some(Ended::Closed);
+        }
+        eprintln!("p3p: writing standard output: {e}");
+        return Some(Ended::Failed);
+    }
+    if let Err(e) = r {
+        eprintln!("p3p: {e}");
+        return Some(Ended::Failed);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
 
     #[test]
     fn lines_are_read_as_bytes_and_spooled_past_the_limit() {

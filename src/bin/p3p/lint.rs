@@ -13,9 +13,10 @@ use p3p::diag::Sink;
 use p3p::parse::PushParser;
 use p3p::{Code, Diagnostic};
 
-use crate::input::{Shape, Value};
+use crate::input::Value;
 use crate::json::{self, Base64, Lossy};
 use crate::out::Out;
+use crate::shape::Shape;
 
 /// How many findings of one code a value shows in text before the rest are
 /// only counted.

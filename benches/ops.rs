@@ -16,6 +16,8 @@ const LONG: &[u8] =
     b"CP=\"ALL IND DSP COR ADM CONo CUR CUSo IVAo IVDo PSA PSD TAI TELo OUR SAMo CNT COM INT NAV ONL PHY PRE PUR UNI\"";
 const FREE_TEXT: &[u8] =
     b"CP=\"This is not a P3P policy! See https://www.google.com/support/accounts/answer/151657 for more info.\"";
+/// A `policyref` first, as many sites sent it: the general header path.
+const WITH_POLICYREF: &[u8] = b"policyref=\"/w3c/p3p.xml\", CP=\"NOI DSP COR CUR ADM OUR BUS IND PHY ONL UNI PUR NAV\"";
 const REQUEST: &[u8] = b"GET /index.html HTTP/1.1\r\nHost: example.com\r\nUser-Agent: x\r\n\r\n";
 const PERSISTENT: &[u8] = b"id=abc123; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/; HttpOnly";
 const SESSION: &[u8] = b"sid=xyz; Path=/; Secure; HttpOnly";
@@ -27,6 +29,8 @@ const OPS: &[&str] = &[
     "parse_classify_seed",
     "parse_long",
     "parse_free_text",
+    "parse_policyref",
+    "lint_seed",
     "decide_one",
     "decide_grid",
     "cookie_decide_persistent",
@@ -47,6 +51,12 @@ fn run(op: &str, n: usize) -> u64 {
             "parse_classify_seed" => ie6::classify(&p3p::parse_header(black_box(SEED))) as u64,
             "parse_long" => p3p::parse_header(black_box(LONG)).tokens,
             "parse_free_text" => u64::from(p3p::parse_header(black_box(FREE_TEXT)).flags),
+            "parse_policyref" => p3p::parse_header(black_box(WITH_POLICYREF)).tokens,
+            "lint_seed" => {
+                let mut findings = 0u64;
+                p3p::parse_header_with(black_box(SEED), &mut |_d: p3p::Diagnostic| findings += 1);
+                findings
+            }
             "decide_one" => {
                 let level = Level::ALL[i % 6];
                 ie6::decide(Some(black_box(&policy)), level, Party::Third, CookieKind::Persistent).action as u64

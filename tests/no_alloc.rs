@@ -1,7 +1,7 @@
 //! Zero allocation on the hot path, proven: a counting global allocator
-//! wraps the system one, and parse, classify, decide, cookie decide and
-//! rewrite, and writing the full report to a `fmt::Write` sink run over the
-//! whole corpus while the counter must not move.
+//! wraps the system one, and parse (slice and push), classify, decide,
+//! cookie decide and rewrite, and writing the full report to a `fmt::Write`
+//! sink run over the whole corpus while the counter must not move.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -101,6 +101,15 @@ fn hot_path_and_report_do_not_allocate() {
     for value in &policies {
         for mode in [Mode::Header, Mode::Tokens] {
             let p = p3p::parse_with(value, mode, &mut |_d: p3p::Diagnostic| diags += 1);
+            // The push parser, in 7-byte chunks, with and without listening.
+            let mut parser = p3p::parse::PushParser::new(mode);
+            let mut quiet = p3p::parse::PushParser::new(mode);
+            for chunk in value.chunks(7) {
+                parser.feed(chunk, &mut |_d: p3p::Diagnostic| diags += 1);
+                quiet.feed(chunk, &mut ());
+            }
+            assert_eq!(parser.finish(&mut |_d: p3p::Diagnostic| diags += 1), p);
+            assert_eq!(quiet.finish(&mut ()), p);
             let class = ie6::classify(&p);
             for level in Level::ALL {
                 for party in Party::ALL {

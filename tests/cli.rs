@@ -280,7 +280,21 @@ fn bytes_that_are_not_utf8() {
         None,
     );
     assert_eq!(o.status.code(), Some(2));
-    assert!(errors(&o).contains("profile file '/nonexistent/\u{fffd}.xml'"), "{}", errors(&o));
+    assert!(errors(&o).contains("profile /nonexistent/\u{fffd}.xml: cannot open the file"), "{}", errors(&o));
+}
+
+#[test]
+fn profile_files_are_checked_before_they_are_read() {
+    // A device would be read forever, a directory cannot be: both are
+    // refused from their metadata, with the same exit as a missing file.
+    for (path, says) in [("/dev/zero", "character device"), ("/", "directory")] {
+        let o = p3p(&["profile", "check", path], None);
+        assert_eq!(o.status.code(), Some(2), "{path}");
+        assert!(errors(&o).contains(says), "{}", errors(&o));
+        let o = p3p(&["lint", "--profile", path, "CP=\"NOI\""], None);
+        assert_eq!(o.status.code(), Some(2), "{path}");
+        assert!(errors(&o).contains(&format!("profile {path}: not a regular file")), "{}", errors(&o));
+    }
 }
 
 #[test]

@@ -29,17 +29,21 @@ pub fn load(arg: &ProfileArg) -> Result<Loaded, String> {
         },
         ProfileArg::File(path) => {
             let name = path.display().to_string();
-            let bytes = read(path).map_err(|e| format!("profile file '{name}': {e}"))?;
-            Ok(match Profile::load(&bytes) {
-                Ok(p) => Loaded::Ready(Box::new(p), name),
-                Err(errors) => Loaded::Broken(name, errors),
-            })
+            match Profile::load_file(path) {
+                Ok(p) => Ok(Loaded::Ready(Box::new(p), name)),
+                Err(errors) => match unreadable(&errors) {
+                    Some(e) => Err(format!("profile {} [{}]", e.located(&name), e.code.name())),
+                    None => Ok(Loaded::Broken(name, errors)),
+                },
+            }
         }
     }
 }
 
-fn read(path: &Path) -> std::io::Result<Vec<u8>> {
-    std::fs::read(path)
+/// The error that kept a file from being read at all (a missing file, a
+/// directory or device, one over the size limit): those have no position.
+fn unreadable(errors: &[LoadError]) -> Option<&LoadError> {
+    errors.iter().find(|e| e.line == 0)
 }
 
 /// `FILE:LINE:COLUMN: message [code]`, one line per error.
@@ -52,15 +56,14 @@ pub fn write_errors<W: Write>(out: &mut Out<W>, file: &str, errors: &[LoadError]
 /// `p3p profile check FILE`.
 pub fn check(file: &Path) -> ExitCode {
     let name = file.display().to_string();
-    let bytes = match read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("p3p: {name}: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    match Profile::load(&bytes) {
+    match Profile::load_file(file) {
         Ok(_) => ExitCode::SUCCESS,
+        Err(errors) if unreadable(&errors).is_some() => {
+            for e in &errors {
+                eprintln!("p3p: {} [{}]", e.located(&name), e.code.name());
+            }
+            ExitCode::from(2)
+        }
         Err(errors) => {
             let mut out = Out::new(std::io::stdout().lock());
             write_errors(&mut out, &name, &errors);

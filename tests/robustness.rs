@@ -4,8 +4,8 @@
 //! tests/fuzz explore further; this runs in every `cargo test`.
 
 use p3p::cookie::{self, LEASH_EXTRA};
-use p3p::explain::{Report, Select};
 use p3p::ie6::{self, Action, CookieKind, Party};
+use p3p::report::{Report, Select};
 use p3p::Mode;
 
 struct Rng(u64);

@@ -185,17 +185,18 @@ pub(crate) struct HtmlEscape<'a, W: Write + ?Sized>(pub &'a mut W);
 impl<W: Write + ?Sized> Write for HtmlEscape<'_, W> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         let mut rest = s;
-        while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+        // The characters to escape are ASCII, so a byte index is a char boundary.
+        while let Some(i) = rest.bytes().position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
             let (head, tail) = rest.split_at(i);
             self.0.write_str(head)?;
-            self.0.write_str(match tail.as_bytes()[0] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
+            self.0.write_str(match tail.as_bytes().first() {
+                Some(b'&') => "&amp;",
+                Some(b'<') => "&lt;",
+                Some(b'>') => "&gt;",
+                Some(b'"') => "&quot;",
                 _ => "&#39;",
             })?;
-            rest = &tail[1..];
+            rest = tail.get(1..).unwrap_or("");
         }
         self.0.write_str(rest)
     }

@@ -7,9 +7,7 @@ use core::fmt::{self, Write};
 
 use super::escape::{Echo, Piece};
 use super::lang::{Lang, Sentences, Strings};
-use super::{
-    consent_tokens_in, grid_levels, tokens_in, Body, Lead, Phases, View, WordItem, CP_MEANING, DEPLOYMENT_GUIDE,
-};
+use super::{consent_tokens_in, grid_levels, tokens_in, Body, Phases, View, WordItem, CP_MEANING, DEPLOYMENT_GUIDE};
 use crate::diag::Diagnostic;
 use crate::ie6::{CookieKind, Party, Verdict};
 use crate::lexer::Lexeme;
@@ -269,7 +267,3 @@ impl<M: Markup> Document<M> {
         self.m.paragraph_end()
     }
 }
-
-/// Keeps `Lead`'s numbering in step with the tables' `leads` and
-/// `satisfactory` arrays.
-const _: () = assert!(Lead::OptOut as usize == 0 && Lead::Purpose as usize == 1 && Lead::PurposeOptOut as usize == 2);

@@ -168,8 +168,8 @@ pub enum OptionsError {
 }
 
 impl Options<'_> {
-    /// Options that show the IE6 cells `select`.
-    pub fn select(select: Select) -> Options<'static> {
+    /// Options that show the IE6 cells `select`, without a profile.
+    pub fn cells(select: Select) -> Options<'static> {
         Options { select: select.into(), profile: None }
     }
 
@@ -313,7 +313,8 @@ fn fixes(policy: &Policy, verdict: Verdict, grid: &Grid) -> [Option<Fix>; 2] {
     [first, opt_in]
 }
 
-/// The change the note's first sentence is about.
+/// The change the note's first sentence is about; the number indexes the
+/// language tables' `leads` and `satisfactory`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lead {
     /// Allowing an opt-out on the uses made without consent.
@@ -499,12 +500,12 @@ impl<'a> Report<'a> {
 
     /// Writes the English text report.
     pub fn write_text<W: Write>(&self, w: &mut W, select: Select) -> fmt::Result {
-        self.write(w, Format::Text, Lang::En, &Options::select(select))
+        self.write(w, Format::Text, Lang::En, &Options::cells(select))
     }
 
     /// Writes the report as one JSON object (no trailing newline).
     pub fn write_json<W: Write>(&self, w: &mut W, select: Select) -> fmt::Result {
-        self.write(w, Format::Json, Lang::En, &Options::select(select))
+        self.write(w, Format::Json, Lang::En, &Options::cells(select))
     }
 
     /// Writes the English text report for a profile: tokens, how the

@@ -49,7 +49,7 @@ pub static STRINGS: Strings = Strings {
                 "Zufriedenstellende Richtlinie",
                 "Diese Kompaktrichtlinie ist laut den Regeln, die von dem Internet Explorer 6 festgelegt wurden, \
                  zufriedenstellend. Der Internet Explorer 6 nimmt Cookies, die unter dieser Kompaktrichtlinie \
-                 festgelegt wurden, in jeder Datenschutzstufe außer „Alle Cookies blocken“ an.",
+                 festgelegt wurden, in jeder Datenschutzstufe außer „Alle Cookies sperren“ an.",
             ),
             (
                 "Unzulängliche Richtlinie",
@@ -169,7 +169,7 @@ pub static STRINGS: Strings = Strings {
             satisfactory: " würde die Richtlinie in jeder Stufe zufriedenstellend machen.",
             accepts: " würde Cookies annehmen lassen in ",
             end: ".",
-            levels: ["Alle Cookies blocken", "Hoch", "Mittelhoch", "Mittel", "Niedrig", "Alle Cookies annehmen"],
+            levels: ["Alle Cookies sperren", "Hoch", "Mittelhoch", "Mittel", "Niedrig", "Alle Cookies annehmen"],
             parties: ["Erstanbieter", "Drittanbieter"],
             cookies: ["Sitzung", "dauerhaft"],
             cell_join: ", ",

@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         Some((&b, rest)) => (select_from(b), rest),
         None => (Select::default(), data),
     };
-    let options = Options::select(select);
+    let options = Options::cells(select);
     // One language per input (they differ in strings only), every format.
     let lang = Lang::ALL[input.len() % 5];
     let mut out = String::new();

@@ -30,16 +30,38 @@ impl fmt::Display for Text<'_> {
 /// Writes `s` with control characters as `\xNN`; returns the characters written.
 fn write_plain<W: Write + ?Sized>(w: &mut W, s: &str) -> Result<usize, fmt::Error> {
     let mut chars = 0;
-    for c in s.chars() {
-        if c.is_control() {
-            write!(w, "\\x{:02x}", c as u32)?;
-            chars += 4;
-        } else {
-            w.write_char(c)?;
-            chars += 1;
-        }
+    let mut rest = s;
+    while let Some((i, c)) = find_special(rest, false) {
+        let (head, tail) = rest.split_at(i);
+        w.write_str(head)?;
+        write!(w, "\\x{:02x}", c as u32)?;
+        chars += head.chars().count() + 4;
+        rest = tail.get(c.len_utf8()..).unwrap_or("");
     }
-    Ok(chars)
+    w.write_str(rest)?;
+    Ok(chars + rest.chars().count())
+}
+
+/// The first control character of `s` (C0, DEL or C1, as `char::is_control`
+/// has them), or with `json` also the first `"` or `\`: its byte index and
+/// the character. Scans bytes: all of them are ASCII but C1, `C2 80..9F`.
+fn find_special(s: &str, json: bool) -> Option<(usize, char)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match c {
+            0x00..=0x1f | 0x7f => return Some((i, char::from(c))),
+            b'"' | b'\\' if json => return Some((i, char::from(c))),
+            0xc2 => {
+                if let Some(&n @ 0x80..=0x9f) = b.get(i + 1) {
+                    return Some((i, char::from(n)));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// One piece of an echoed input: text, or one invalid UTF-8 sequence.
@@ -158,21 +180,18 @@ pub struct JsonEscape<'a, W: Write + ?Sized>(pub &'a mut W);
 impl<W: Write + ?Sized> Write for JsonEscape<'_, W> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
         let mut rest = s;
-        while let Some(i) = rest.find(|c: char| c == '"' || c == '\\' || c.is_control()) {
+        while let Some((i, c)) = find_special(rest, true) {
             let (head, tail) = rest.split_at(i);
             self.0.write_str(head)?;
-            let mut it = tail.chars();
-            if let Some(c) = it.next() {
-                match c {
-                    '"' => self.0.write_str("\\\"")?,
-                    '\\' => self.0.write_str("\\\\")?,
-                    '\n' => self.0.write_str("\\n")?,
-                    '\t' => self.0.write_str("\\t")?,
-                    '\r' => self.0.write_str("\\r")?,
-                    c => write!(self.0, "\\u{:04x}", c as u32)?,
-                }
+            match c {
+                '"' => self.0.write_str("\\\"")?,
+                '\\' => self.0.write_str("\\\\")?,
+                '\n' => self.0.write_str("\\n")?,
+                '\t' => self.0.write_str("\\t")?,
+                '\r' => self.0.write_str("\\r")?,
+                c => write!(self.0, "\\u{:04x}", c as u32)?,
             }
-            rest = it.as_str();
+            rest = tail.get(c.len_utf8()..).unwrap_or("");
         }
         self.0.write_str(rest)
     }
@@ -239,6 +258,19 @@ mod tests {
             let every: Vec<usize> = (0..=input.len()).collect();
             assert_eq!(echo_in_chunks(input, &every), whole, "{input:?} byte by byte");
         }
+    }
+
+    #[test]
+    fn escapes_find_every_control_character() {
+        for c in (0u32..0x250).filter_map(char::from_u32) {
+            let s = format!("a{c}b\u{e9}");
+            let mut json = String::new();
+            JsonEscape(&mut json).write_str(&s).unwrap();
+            let special = c.is_control() || c == '"' || c == '\\';
+            assert_eq!(json.len() != s.len(), special, "{c:?}: {json}");
+            assert_eq!(Text(s.as_bytes()).to_string() != s, c.is_control(), "{c:?}");
+        }
+        assert_eq!(format!("{:<8}|", Text(b"a\x00\xc2\x85")), "a\\x00\\x85|");
     }
 
     #[test]

@@ -3,12 +3,12 @@
 //! the policy unsatisfactory, how to fix it, and the lint findings.
 //!
 //! This file is the model: what the report says, computed once
-//! ([`Model`], [`Note`], [`View`]), and the order in which it is written
-//! ([`Phases`]). Each format is one writer (`text.rs`, `json.rs`, and the
-//! editor's document in `document.rs`, laid out as plain text by
-//! `editor.rs` and as HTML by `html.rs`); each language is one table of
-//! strings (`lang/`). Everything is written to any `fmt::Write` without
-//! allocating.
+//! ([`Model`], [`Note`], [`View`]). `phases.rs` holds the order in which a
+//! report is written ([`Phases`]) and the list of formats' writers. Each
+//! format is one writer (`text.rs`, `json.rs`, and the editor's document in
+//! `document.rs`, laid out as plain text by `editor.rs` and as HTML by
+//! `html.rs`); each language is one table of strings (`lang/`). Everything
+//! is written to any `fmt::Write` without allocating.
 //!
 //! A report is written in phases, so that a driver can feed it from any
 //! source of words: the input echo (in one or more chunks), where the
@@ -31,13 +31,14 @@ mod escape;
 mod html;
 mod json;
 pub mod lang;
+mod phases;
 mod text;
 
 use core::fmt::{self, Write};
 
 use crate::diag::Diagnostic;
 use crate::ie6::{self, Action, Class, CookieKind, Decision, Grid, Level, Party, Unsatisfactory, Verdict};
-use crate::lexer::{Lexeme, Words};
+use crate::lexer::Words;
 use crate::parse::{body_span, parse_with, Mode};
 use crate::policy::Policy;
 use crate::profile::{self, Outcome, Profile, P3P_PROFILE_IE6, P3P_PROFILE_IE6_STRICT};
@@ -45,6 +46,7 @@ use crate::token::{Suffix, Token, ALL_TOKENS};
 
 pub use escape::{Json, JsonEscape};
 pub use lang::Lang;
+pub use phases::{writer, Body, Phases, WordItem, Writer};
 
 /// A report format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -522,108 +524,6 @@ impl<'a> Report<'a> {
     /// profiles and `rule`/`line` on cells a rule decided.
     pub fn write_profile_json<W: Write>(&self, w: &mut W, p: NamedProfile<'_>, select: ProfileSelect) -> fmt::Result {
         self.write(w, Format::Json, Lang::En, &Options { select, profile: Some(p) })
-    }
-}
-
-/// How the policy body was introduced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Body {
-    /// By a `CP=` directive of a header value.
-    Cp,
-    /// The input is a bare token list.
-    Bare,
-    /// The header value has no `CP` directive: no words follow.
-    Missing,
-}
-
-/// One word of the policy body.
-#[derive(Clone, Copy, Debug)]
-pub struct WordItem<'a> {
-    /// The word as written.
-    pub text: &'a [u8],
-    /// Its byte offset in the input.
-    pub offset: usize,
-    /// What it is.
-    pub lexeme: Lexeme,
-}
-
-/// The phases of a report, in the order a driver calls them: `begin`;
-/// `input` once per chunk of the input echo; `body` once; `word` once per
-/// word of the policy body; `policy` once; `finding` once per finding;
-/// `end`. Each format implements them; [`Report::feed`] drives them from a
-/// slice, and a streaming parser can drive them from a stream (only the
-/// current chunk or word needs to be in memory until `policy`).
-pub trait Phases {
-    /// Starts the report.
-    fn begin(&mut self) -> fmt::Result;
-    /// Echoes a chunk of the input as given (a UTF-8 sequence may be split
-    /// between chunks).
-    fn input(&mut self, chunk: &[u8]) -> fmt::Result;
-    /// Ends the echo; the words follow.
-    fn body(&mut self, body: Body) -> fmt::Result;
-    /// One word of the policy body.
-    fn word(&mut self, word: WordItem<'_>) -> fmt::Result;
-    /// The parts about the whole policy: class, verdict, grid, reasons,
-    /// what makes it unsatisfactory, fixes.
-    fn policy(&mut self, view: &View<'_>) -> fmt::Result;
-    /// One finding; `input` holds the bytes its offsets refer to.
-    fn finding(&mut self, d: &Diagnostic, input: &[u8]) -> fmt::Result;
-    /// Ends the report.
-    fn end(&mut self) -> fmt::Result;
-}
-
-/// The writer of a format: one of the format modules' writers.
-pub struct Writer<'w, W: Write>(AnyWriter<'w, W>);
-
-enum AnyWriter<'w, W: Write> {
-    Text(text::Text<'w, W>),
-    Json(json::Json<'w, W>),
-    Editor(document::Document<editor::Plain<'w, W>>),
-    Html(document::Document<html::Html<'w, W>>),
-}
-
-/// The writer for a format and language, writing to `w`.
-pub fn writer<W: Write>(w: &mut W, format: Format, lang: Lang) -> Writer<'_, W> {
-    Writer(match format {
-        Format::Text => AnyWriter::Text(text::Text::new(w, lang)),
-        Format::Json => AnyWriter::Json(json::Json::new(w)),
-        Format::Editor => AnyWriter::Editor(document::Document::new(editor::Plain::new(w, lang), lang)),
-        Format::Html => AnyWriter::Html(document::Document::new(html::Html::new(w, lang), lang)),
-    })
-}
-
-macro_rules! each_writer {
-    ($self:ident, $p:ident => $e:expr) => {
-        match &mut $self.0 {
-            AnyWriter::Text($p) => $e,
-            AnyWriter::Json($p) => $e,
-            AnyWriter::Editor($p) => $e,
-            AnyWriter::Html($p) => $e,
-        }
-    };
-}
-
-impl<W: Write> Phases for Writer<'_, W> {
-    fn begin(&mut self) -> fmt::Result {
-        each_writer!(self, p => p.begin())
-    }
-    fn input(&mut self, chunk: &[u8]) -> fmt::Result {
-        each_writer!(self, p => p.input(chunk))
-    }
-    fn body(&mut self, body: Body) -> fmt::Result {
-        each_writer!(self, p => p.body(body))
-    }
-    fn word(&mut self, word: WordItem<'_>) -> fmt::Result {
-        each_writer!(self, p => p.word(word))
-    }
-    fn policy(&mut self, view: &View<'_>) -> fmt::Result {
-        each_writer!(self, p => p.policy(view))
-    }
-    fn finding(&mut self, d: &Diagnostic, input: &[u8]) -> fmt::Result {
-        each_writer!(self, p => p.finding(d, input))
-    }
-    fn end(&mut self) -> fmt::Result {
-        each_writer!(self, p => p.end())
     }
 }
 

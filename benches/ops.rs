@@ -10,6 +10,7 @@ use std::hint::black_box;
 
 use p3p::cookie;
 use p3p::ie6::{self, Action, CookieKind, Level, Party};
+use p3p::report::{Format, Lang, Options, Report};
 
 const SEED: &[u8] = b"CP=\"NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA\"";
 const LONG: &[u8] =
@@ -38,7 +39,27 @@ const OPS: &[&str] = &[
     "cookie_downgrade",
     "cookie_leash",
     "httparse_short",
+    "explain_text_seed",
+    "explain_json_seed",
+    "explain_editor_seed_de",
+    "explain_html_seed_it",
 ];
+
+/// Counts what a report writes, so the report itself is all that is measured.
+struct Count(usize);
+
+impl std::fmt::Write for Count {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0 += s.len();
+        Ok(())
+    }
+}
+
+fn explain(format: Format, lang: Lang) -> u64 {
+    let mut n = Count(0);
+    let _ = Report::new(black_box(SEED), p3p::Mode::Header).write(&mut n, format, lang, &Options::default());
+    n.0 as u64
+}
 
 fn run(op: &str, n: usize) -> u64 {
     let policy = p3p::parse_header(SEED);
@@ -73,6 +94,10 @@ fn run(op: &str, n: usize) -> u64 {
                 cookie::rewrite(black_box(PERSISTENT), Action::Downgrade, &mut out).unwrap_or(0) as u64
             }
             "cookie_leash" => cookie::rewrite(black_box(SESSION), Action::Leash, &mut out).unwrap_or(0) as u64,
+            "explain_text_seed" => explain(Format::Text, Lang::En),
+            "explain_json_seed" => explain(Format::Json, Lang::En),
+            "explain_editor_seed_de" => explain(Format::Editor, Lang::De),
+            "explain_html_seed_it" => explain(Format::Html, Lang::It),
             "httparse_short" => {
                 let mut headers = [httparse::EMPTY_HEADER; 16];
                 let mut req = httparse::Request::new(&mut headers);

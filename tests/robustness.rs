@@ -9,8 +9,8 @@ mod json_contract;
 mod rng;
 
 use p3p::cookie::{self, LEASH_EXTRA};
-use p3p::explain::{NamedProfile, ProfileSelect, Report, Select};
 use p3p::ie6::{self, Action, CookieKind, Party};
+use p3p::report::{NamedProfile, ProfileSelect, Report, Select};
 use p3p::Mode;
 use rng::Rng;
 

@@ -235,6 +235,23 @@ mod tests {
     }
 
     #[test]
+    fn arbitrary_bytes_never_panic() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for round in 0..2000 {
+            let mut bytes = b"HTTP/1.1 302 Found\r\nLocation: /x\r\nSet-Cookie: a=1\r\n\r\n".to_vec();
+            for _ in 0..round % 40 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                let at = (state >> 8) as usize % (bytes.len() + 1);
+                let alphabet = b"\r\n :/HTTP 3\xff";
+                bytes.insert(at, alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            let _ = read(&bytes[..], "http://a.example/", "http://a.example/p?q", NOW);
+        }
+    }
+
+    #[test]
     fn malformed_dumps_name_the_line() {
         for (dump, line, needle) in [
             ("", 0, "empty"),

@@ -398,4 +398,43 @@ mod tests {
             assert!(e.contains(" at line 1 column "), "{json}: {e}");
         }
     }
+
+    /// Damaged copies of a browser's export (bytes changed, cut out or
+    /// doubled, through the UTF-8 check as the command reads them) give a
+    /// report or an error, never a panic.
+    #[test]
+    fn damaged_files_never_panic() {
+        let original: &[u8] = include_bytes!("../../../../tests/data/audit/chrome.har");
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut ok, mut failed) = (0, 0);
+        for _ in 0..3000 {
+            let mut bytes = original.to_vec();
+            for _ in 0..1 + next(4) {
+                if bytes.is_empty() {
+                    break;
+                }
+                let at = next(bytes.len());
+                match next(4) {
+                    0 => bytes[at] = b"{}[]\",:0a\xc3\xff"[next(11)],
+                    1 => drop(bytes.drain(at..(at + next(64)).min(bytes.len()))),
+                    2 => bytes.truncate(at),
+                    _ => {
+                        let piece = bytes[at..(at + next(64)).min(bytes.len())].to_vec();
+                        bytes.splice(at..at, piece);
+                    }
+                }
+            }
+            match read(super::super::input::Utf8Reader::new(&bytes[..])) {
+                Ok(_) => ok += 1,
+                Err(_) => failed += 1,
+            }
+        }
+        assert!(ok > 0 && failed > 0, "{ok} read, {failed} refused");
+    }
 }

@@ -4,14 +4,19 @@
 //! p3p explain [--json] [--profile NAME|FILE] [--level L] [--party first|third] [--cookie session|persistent] VALUE|-
 //! p3p lint [--json] [--profile NAME|FILE] VALUE|-
 //! p3p profile check FILE
+//! p3p audit [--level L] [--profile NAME|FILE] [--json] [--page URL [--url URL]] FILE...|-
 //! ```
 //!
 //! VALUE is a `P3P` header field value (`CP="NOI DSP"`, with or without a
 //! leading `P3P:`), or a bare token list when it has no `=` at all. `-` reads
 //! one value per line from standard input.
 
+mod audit;
+
 use std::io::{self, BufRead, Write};
 use std::process::ExitCode;
+
+use clap::Parser as _;
 
 use p3p::explain::{NamedProfile, ProfileSelect, Report, Select};
 use p3p::ie6::{CookieKind, Level, Party};
@@ -23,6 +28,8 @@ usage:
               [--cookie session|persistent] VALUE|-
   p3p lint [--json] [--profile NAME|FILE] VALUE|-
   p3p profile check FILE
+  p3p audit [--level L] [--profile NAME|FILE] [--json] [--page URL [--url URL]]
+            FILE...|-
   p3p --version
 
 VALUE is a P3P header field value such as 'CP=\"NOI DSP COR\"' (a leading
@@ -40,7 +47,16 @@ explain prints the evaluation report (text, or one JSON object per value).
 lint prints findings and exits 0 when clean, 1 when there are findings
 (profile file errors included), 2 on usage errors.
 profile check validates FILE: exit 0 when it loads, 1 with errors printed
-as FILE:LINE:COLUMN: message, 2 on usage errors or an unreadable file.";
+as FILE:LINE:COLUMN: message, 2 on usage errors or an unreadable file.
+audit prints IE6's Privacy Report for the pages of HAR files (p3p audit --help).";
+
+// `p3p audit`, parsed by clap (its help comes from `AuditArgs`).
+#[derive(clap::Parser)]
+#[command(name = "p3p audit", bin_name = "p3p audit", version)]
+struct AuditCommand {
+    #[command(flatten)]
+    args: audit::AuditArgs,
+}
 
 enum Command {
     Explain,
@@ -253,6 +269,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Some("profile") => return profile_check(args.get(1..).unwrap_or(&[])),
+        Some("audit") => return audit::run(&AuditCommand::parse_from(std::env::args_os().skip(1)).args),
         _ => {}
     }
     let opts = match parse_args(&args) {

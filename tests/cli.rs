@@ -357,7 +357,15 @@ fn completions_and_man_pages() {
     pages.sort();
     assert_eq!(
         pages,
-        ["p3p-completions.1", "p3p-explain.1", "p3p-lint.1", "p3p-profile-check.1", "p3p-profile.1", "p3p.1"]
+        [
+            "p3p-audit.1",
+            "p3p-completions.1",
+            "p3p-explain.1",
+            "p3p-lint.1",
+            "p3p-profile-check.1",
+            "p3p-profile.1",
+            "p3p.1"
+        ]
     );
     let lint = std::fs::read_to_string(dir.join("man1/p3p-lint.1")).unwrap();
     assert!(lint.contains(".TH p3p-lint 1") && lint.contains("\\-\\-profile"), "{lint}");

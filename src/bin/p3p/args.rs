@@ -80,6 +80,10 @@ pub enum Command {
     /// Check each VALUE and print its findings (exit 1 when there are any)
     #[command(after_help = LINT_AFTER)]
     Lint(LintArgs),
+    /// Internet Explorer 6's Privacy Report for the pages of HAR files (or
+    /// of response-header dumps): which sites set cookies, with what
+    /// policy, and what the level does with each cookie
+    Audit(crate::audit::AuditArgs),
     /// Work with profile files
     #[command(subcommand)]
     Profile(ProfileCommand),
@@ -207,7 +211,7 @@ const BUILTIN_NAMES: [&str; 7] =
 /// Tells built-in profile names from file names, and suggests the name
 /// probably meant when an argument is neither.
 #[derive(Clone, Copy, Debug)]
-struct ProfileParser;
+pub struct ProfileParser;
 
 impl TypedValueParser for ProfileParser {
     type Value = ProfileArg;

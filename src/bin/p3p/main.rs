@@ -3,6 +3,7 @@
 //! ```text
 //! p3p explain [--json] [--profile NAME|FILE] [--level L] [--party P] [--cookie K] VALUE...
 //! p3p lint [--json] [--all] [--profile NAME|FILE] VALUE...
+//! p3p audit [--json] [--profile NAME|FILE] [--level L] [--page URL [--url URL]] FILE...
 //! p3p profile check FILE
 //! p3p completions SHELL
 //! ```
@@ -13,6 +14,7 @@
 //! `p3p COMMAND --help` say the rest (from the definitions in `args.rs`).
 
 mod args;
+mod audit;
 mod explain;
 mod input;
 mod json;
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
     match args::parse_command_line().command {
         Command::Explain(a) => run_explain(a),
         Command::Lint(a) => run_lint(a),
+        Command::Audit(a) => audit::run(&a),
         Command::Profile(ProfileCommand::Check { file }) => profile::check(&file),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "p3p", &mut io::stdout());

@@ -148,3 +148,8 @@ def error_for(status: int, status_name: str, what: str) -> P3PError:
     """The exception for a failed call: ``what`` says which call and on what."""
     cls = _BY_STATUS.get(status, P3PError)
     return cls(f"{what}: {status_name}", status, status_name)
+
+
+# shown as p3p.LibraryError (where users catch them) in tracebacks
+for _cls in (P3PError, LibraryError, ProfileError, *_BY_STATUS.values()):
+    _cls.__module__ = "p3p"

@@ -66,6 +66,14 @@ class BuiltinTest(unittest.TestCase):
             mozilla.level("medium_high")
         with self.assertRaises(p3p.InvalidArgumentError):
             p3p.decide(None, 9, Party.FIRST, CookieKind.SESSION, profile=mozilla)
+        for profile in (None, mozilla, "ie6-strict"):
+            with self.assertRaises(ValueError):
+                p3p.decide(None, None, Party.FIRST, CookieKind.SESSION, profile=profile)
+        letters = p3p.Profile.builtin("mozilla:drdraaaa")
+        self.assertEqual(
+            p3p.decide(None, None, Party.THIRD, CookieKind.SESSION, profile=letters),
+            p3p.decide(None, "default", Party.THIRD, CookieKind.SESSION, profile=mozilla),
+        )
 
     def test_mozilla_classes(self) -> None:
         mozilla = p3p.Profile.builtin("mozilla")

@@ -52,9 +52,14 @@ def as_cookie(cookie: Union[int, str]) -> int:
 def as_level(level: Union[int, str, None], profile: Optional[ctypes.Array] = None) -> int:
     """A level number: an int (``Level``, ``MozillaLevel``) as is; a name
     parsed as the profile reads its levels (IE6's names without one);
-    ``None`` for profiles without levels (0)."""
+    ``None`` for profiles without levels (0), an error for the others."""
     if level is None:
-        return 0
+        if profile is not None:
+            out = ctypes.c_uint32()
+            # only a profile without levels knows the level "profile"
+            if _native.lib().p3p_profile_level_parse(profile, b"profile", 7, ctypes.byref(out)) == 0:
+                return out.value
+        raise ValueError("a level is needed: only profiles without levels take None")
     if isinstance(level, str):
         out = ctypes.c_uint32()
         raw = level.encode("utf-8", "surrogateescape")

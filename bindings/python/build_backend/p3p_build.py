@@ -57,7 +57,8 @@ def _metadata() -> Tuple[str, str, str]:
     lic = p.get("license")
     if isinstance(lic, dict) and "text" in lic:
         lines.append(f"License: {lic['text']}")
-    for c in p.get("classifiers", []) or []:  # type: ignore[union-attr]
+    classifiers = p.get("classifiers")
+    for c in classifiers if isinstance(classifiers, list) else []:
         lines.append(f"Classifier: {c}")
     body = ""
     readme = os.path.join(ROOT, "README.md")

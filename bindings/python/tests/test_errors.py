@@ -9,7 +9,7 @@ import sys
 import tempfile
 import threading
 import unittest
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 import p3p
 from p3p import CookieKind, Level, Party
@@ -150,7 +150,7 @@ class HostileInputTest(unittest.TestCase):
     def test_threads_share_the_library(self) -> None:
         values = lines("policies.txt")
         want = [(p3p.explain(v), list(p3p.grid(p3p.parse(v)).items())) for v in values]
-        errors = []
+        errors: List[object] = []
 
         def work() -> None:
             try:

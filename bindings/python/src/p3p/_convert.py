@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import ctypes
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 from . import _native
 from ._enums import CookieKind, Party
@@ -49,7 +49,7 @@ def as_cookie(cookie: Union[int, str]) -> int:
     return int(cookie)
 
 
-def as_level(level: Union[int, str, None], profile: Optional[ctypes.Array] = None) -> int:
+def as_level(level: Union[int, str, None], profile: Optional["ctypes.Array[Any]"] = None) -> int:
     """A level number: an int (``Level``, ``MozillaLevel``) as is; a name
     parsed as the profile reads its levels (IE6's names without one);
     ``None`` for profiles without levels (0), an error for the others."""

@@ -131,7 +131,7 @@ class InternalError(P3PError):
 
 
 _BY_STATUS: Dict[int, Type[P3PError]] = {
-    cls.status: cls  # type: ignore[misc]
+    cls.status: cls
     for cls in (
         NullArgumentError,
         InvalidArgumentError,

@@ -20,7 +20,7 @@ import ctypes.util
 import os
 import threading
 from ctypes import POINTER, Structure, c_char_p, c_int64, c_size_t, c_uint8, c_uint32, c_uint64, c_void_p
-from typing import Callable, Optional, Tuple
+from typing import Any, Callable, Optional, Tuple
 
 from ._errors import LibraryError, P3PError, error_for
 
@@ -254,7 +254,7 @@ def check(status: int, what: str) -> None:
         raise error_for(status, static_str(lib().p3p_status_str(status)), what)
 
 
-def fill_text(call: Callable[[Optional[ctypes.Array], int, ctypes.c_size_t], int], what: str) -> bytes:
+def fill_text(call: Callable[[Optional["ctypes.Array[Any]"], int, Any], int], what: str) -> bytes:
     """Runs a text-producing function with the library's buffer protocol:
     one call with ``(NULL, 0)`` for the size, one to fill a buffer of that
     size. ``call(out, out_cap, out_len)`` makes the C call."""

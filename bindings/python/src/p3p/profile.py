@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import os
-from typing import TYPE_CHECKING, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Optional, Tuple, Union
 
 from . import _native
 from ._convert import Bytes, as_bytes, as_level
@@ -40,7 +40,7 @@ class Profile:
 
     __slots__ = ("_value", "name")
 
-    def __init__(self, value: ctypes.Array, name: str) -> None:
+    def __init__(self, value: "ctypes.Array[Any]", name: str) -> None:
         """Internal: use the class methods."""
         self._value = value
         #: The name reports print: the built-in name, or the file's path
@@ -48,10 +48,11 @@ class Profile:
         self.name = name
 
     @staticmethod
-    def _blank() -> ctypes.Array:
-        size = _native.lib().p3p_profile_size()
+    def _blank() -> "ctypes.Array[Any]":
+        size: int = _native.lib().p3p_profile_size()
         # whole 8-byte words: the struct holds uint64_t fields
-        return (ctypes.c_uint64 * ((size + 7) // 8))()
+        words: "ctypes.Array[ctypes.c_uint64]" = (ctypes.c_uint64 * ((size + 7) // 8))()
+        return words
 
     @classmethod
     def builtin(cls, name: str) -> "Profile":

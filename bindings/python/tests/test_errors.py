@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from typing import Dict, List, Optional
 
 import p3p
 from p3p import CookieKind, Level, Party
-from support import SEED, lines
+from support import ROOT, SEED, lines
 
 SRC = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src")
 
@@ -73,6 +74,12 @@ class LoadingTest(unittest.TestCase):
     def test_versions(self) -> None:
         self.assertEqual(p3p.ABI_VERSION, 3)
         self.assertRegex(p3p.library_version(), r"^\d+\.\d+\.\d+")
+        # the package is released with the library: one version in three places
+        versions = []
+        for path in (os.path.join(ROOT, "Cargo.toml"), os.path.join(ROOT, "bindings", "python", "pyproject.toml")):
+            with open(path, encoding="utf-8") as f:
+                versions.append(re.search(r'^version = "(.*)"', f.read(), re.M).group(1))  # type: ignore[union-attr]
+        self.assertEqual(versions, [p3p.__version__] * 2)
 
 
 class ErrorClassTest(unittest.TestCase):

@@ -29,10 +29,8 @@ def as_bytes(value: Bytes, what: str) -> bytes:
 def as_party(party: Union[int, str]) -> int:
     """A ``Party`` or a name the library knows (``"third"``, ``"1st"``...)."""
     if isinstance(party, str):
-        out = ctypes.c_uint32()
         raw = party.encode("utf-8", "surrogateescape")
-        _native.check(_native.lib().p3p_party_parse(raw, len(raw), ctypes.byref(out)), f"party {party!r}")
-        return out.value
+        return _native.out_u32(lambda out: _native.lib().p3p_party_parse(raw, len(raw), out), f"party {party!r}")
     return int(party)
 
 
@@ -61,13 +59,9 @@ def as_level(level: Union[int, str, None], profile: Optional["ctypes.Array[Any]"
                 return out.value
         raise ValueError("a level is needed: only profiles without levels take None")
     if isinstance(level, str):
-        out = ctypes.c_uint32()
         raw = level.encode("utf-8", "surrogateescape")
-        what = f"level {level!r}"
+        lib = _native.lib()
         if profile is None:
-            _native.check(_native.lib().p3p_level_parse(raw, len(raw), ctypes.byref(out)), what)
-        else:
-            status = _native.lib().p3p_profile_level_parse(profile, raw, len(raw), ctypes.byref(out))
-            _native.check(status, what)
-        return out.value
+            return _native.out_u32(lambda out: lib.p3p_level_parse(raw, len(raw), out), f"level {level!r}")
+        return _native.out_u32(lambda out: lib.p3p_profile_level_parse(profile, raw, len(raw), out), f"level {level!r}")
     return int(level)

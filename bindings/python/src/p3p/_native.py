@@ -24,7 +24,7 @@ from typing import Any, Callable, Optional, Tuple
 
 from ._errors import LibraryError, P3PError, error_for
 
-__all__ = ["ABI_VERSION", "lib", "library_path", "check", "fill_text"]
+__all__ = ["ABI_VERSION", "lib", "library_path", "check", "out_u32", "fill_text"]
 
 #: The ABI version (``P3P_ABI_VERSION``) this package is written against.
 ABI_VERSION = 3
@@ -252,6 +252,14 @@ def check(status: int, what: str) -> None:
     """Raises the exception for ``status`` unless it is ``P3P_STATUS_OK``."""
     if status != STATUS_OK:
         raise error_for(status, static_str(lib().p3p_status_str(status)), what)
+
+
+def out_u32(call: Callable[[Any], int], what: str) -> int:
+    """Runs ``call(byref(out))`` for a function with one ``uint32_t *``
+    result and returns the result."""
+    out = c_uint32()
+    check(call(ctypes.byref(out)), what)
+    return out.value
 
 
 def fill_text(call: Callable[[Optional["ctypes.Array[Any]"], int, Any], int], what: str) -> bytes:

@@ -126,6 +126,5 @@ def party_from_fetch(site: Optional[Bytes], dest: Optional[Bytes]) -> Party:
     (``None``)."""
     s = b"" if site is None else as_bytes(site, "site")
     d = b"" if dest is None else as_bytes(dest, "dest")
-    out = ctypes.c_uint32()
-    _native.check(_native.lib().p3p_party_from_fetch(s, len(s), d, len(d), ctypes.byref(out)), "party_from_fetch")
-    return Party(out.value)
+    lib = _native.lib()
+    return Party(_native.out_u32(lambda out: lib.p3p_party_from_fetch(s, len(s), d, len(d), out), "party_from_fetch"))

@@ -123,17 +123,15 @@ class Policy:
     def policy_class(self) -> PolicyClass:
         """IE6's class of the policy (the ``ie6`` profile's view); for
         another profile use ``Profile.class_of``."""
-        out = ctypes.c_uint32()
-        _native.check(_native.lib().p3p_policy_class(ctypes.byref(self._c), ctypes.byref(out)), "class")
-        return PolicyClass(out.value)
+        p = ctypes.byref(self._c)
+        return PolicyClass(_native.out_u32(lambda out: _native.lib().p3p_policy_class(p, out), "class"))
 
     @property
     def verdict(self) -> Verdict:
         """IE6's verdict: satisfactory when every cell of the four middle
         levels accepts; for another profile use ``Profile.verdict_of``."""
-        out = ctypes.c_uint32()
-        _native.check(_native.lib().p3p_policy_verdict(ctypes.byref(self._c), ctypes.byref(out)), "verdict")
-        return Verdict(out.value)
+        p = ctypes.byref(self._c)
+        return Verdict(_native.out_u32(lambda out: _native.lib().p3p_policy_verdict(p, out), "verdict"))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Policy) and bytes(self._c) == bytes(other._c)

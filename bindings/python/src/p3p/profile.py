@@ -106,18 +106,14 @@ class Profile:
     def class_of(self, policy: Optional["Policy"]) -> PolicyClass:
         """The class of ``policy`` (``None``: no policy) as this profile
         sees it."""
-        out = ctypes.c_uint32()
         p = None if policy is None else ctypes.byref(policy._c)
-        _native.check(_native.lib().p3p_profile_class(self._value, p, ctypes.byref(out)), "class")
-        return PolicyClass(out.value)
+        return PolicyClass(_native.out_u32(lambda out: _native.lib().p3p_profile_class(self._value, p, out), "class"))
 
     def verdict_of(self, policy: Optional["Policy"]) -> Verdict:
         """The verdict on ``policy`` (``None``: no policy) as this profile
         sees it."""
-        out = ctypes.c_uint32()
         p = None if policy is None else ctypes.byref(policy._c)
-        _native.check(_native.lib().p3p_profile_verdict(self._value, p, ctypes.byref(out)), "verdict")
-        return Verdict(out.value)
+        return Verdict(_native.out_u32(lambda out: _native.lib().p3p_profile_verdict(self._value, p, out), "verdict"))
 
     def __repr__(self) -> str:
         return f"Profile({self.name!r})"

@@ -115,6 +115,42 @@ class ErrorClassTest(unittest.TestCase):
             p3p.decide("CP=NOI", Level.LOW, Party.FIRST, "session")  # type: ignore[arg-type]
 
 
+class BufferProtocolTest(unittest.TestCase):
+    """Text comes back in two calls: (NULL, 0) for the size, then a buffer
+    of exactly that size."""
+
+    def test_one_call_to_size_one_to_fill(self) -> None:
+        from p3p import _native
+
+        calls = []
+        lib = _native.lib()
+        value = SEED.encode()
+
+        def call(out, cap, n):  # type: ignore[no-untyped-def]
+            calls.append((out is None, cap))
+            return lib.p3p_explain(value, len(value), 0, None, out, cap, n)
+
+        text = _native.fill_text(call, "explain")
+        self.assertEqual(len(calls), 2)
+        self.assertEqual(calls[0], (True, 0))
+        self.assertEqual(calls[1], (False, len(text)))
+        self.assertEqual(text.decode(), p3p.explain(SEED))
+
+    def test_a_size_that_changes_is_an_error(self) -> None:
+        from p3p import _native
+
+        sizes = iter([5, 9])
+
+        def call(out, cap, n):  # type: ignore[no-untyped-def]
+            n._obj.value = next(sizes)
+            return 0 if out is None else 3  # P3P_STATUS_BUFFER_TOO_SMALL on the fill
+
+        with self.assertRaises(p3p.P3PError) as cm:
+            _native.fill_text(call, "test")
+        self.assertEqual(cm.exception.status, 3)
+        self.assertIn("grew from 5 to 9 bytes", str(cm.exception))
+
+
 class HostileInputTest(unittest.TestCase):
     def test_bytes_that_are_not_utf8(self) -> None:
         value = b'CP="NOI \xff\xfe DSP \x80COR CUR\xc3"'

@@ -58,6 +58,18 @@ class LoadingTest(unittest.TestCase):
             r = run_python("import p3p\ntry:\n    p3p.parse('')\nexcept p3p.LibraryError as e:\n    print(e)", {"P3P_LIBRARY": lib})
         self.assertIn("has ABI version 2; this package needs version 3", r.stdout, r.stderr)
 
+    def test_a_library_missing_a_function(self) -> None:
+        cc = shutil.which("cc") or shutil.which("gcc")
+        if cc is None:
+            self.skipTest("no C compiler")
+        with tempfile.TemporaryDirectory() as d:
+            src, lib = os.path.join(d, "part.c"), os.path.join(d, "libpart.so")
+            with open(src, "w") as f:
+                f.write("unsigned p3p_abi_version(void) { return 3; }\n")
+            subprocess.run([cc, "-shared", "-fPIC", "-o", lib, src], check=True)
+            r = run_python("import p3p\ntry:\n    p3p.parse('')\nexcept p3p.LibraryError as e:\n    print(e)", {"P3P_LIBRARY": lib})
+        self.assertIn("has ABI version 3 but no p3p_policy_parse", r.stdout, r.stderr)
+
     def test_found_by_soname_through_the_loader(self) -> None:
         path = os.environ.get("P3P_LIBRARY")
         if not path:

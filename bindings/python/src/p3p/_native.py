@@ -215,7 +215,10 @@ def _open() -> Tuple[ctypes.CDLL, str]:
                 "(install the matching libp3p, or set P3P_LIBRARY to it)"
             )
         for fn, (restype, argtypes) in _SIGNATURES.items():
-            f = getattr(handle, fn)
+            try:
+                f = getattr(handle, fn)
+            except AttributeError:
+                raise LibraryError(f"{name} has ABI version {got} but no {fn}") from None
             f.restype, f.argtypes = restype, argtypes
         return handle, name
     raise LibraryError(

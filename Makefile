@@ -42,7 +42,8 @@ install_env = $(foreach v,$(INSTALL_VARS),$(v)='$($(v))')
 
 .PHONY: all build setup test test-rust test-c test-nginx test-fuzz header \
         bench bench-instructions fuzz demo nginx-module bench-nginx memcheck-nginx soak-nginx clean \
-        install uninstall test-install deb test-deb nginx-1.28 test-nginx-1.28 test-asan
+        install uninstall test-install deb test-deb nginx-1.28 test-nginx-1.28 test-asan \
+        test-python
 
 all: build
 
@@ -57,10 +58,10 @@ build:
 	$(CARGO) build --release
 	ln -sfn libp3p.so $(RELEASE)/libp3p.so.0
 
-## test: every test: Rust unit and integration, C ABI, nginx end to end (Debian's
+## test: every test: Rust unit and integration, C ABI, the Python package, nginx end to end (Debian's
 ## nginx, nginx 1.28 dynamic and static, 1.28 under ASan), make install, the
 ## Debian packages installed and used, fuzz smoke
-test: build test-rust test-c test-nginx test-install test-nginx-1.28 test-asan test-deb test-fuzz
+test: build test-rust test-c test-python test-nginx test-install test-nginx-1.28 test-asan test-deb test-fuzz
 
 test-rust:
 	$(CARGO) test --release
@@ -70,6 +71,16 @@ test-c: build
 
 test-fuzz:
 	bash tests/fuzz/smoke.sh
+
+## test-python: the Python package (bindings/python) against the library and
+## command just built, then pip-installed into a venv and used against a
+## make install tree
+PYTHON ?= python3
+test-python: build
+	P3P_LIBRARY=$(RELEASE)/libp3p.so P3P_BIN=$(RELEASE)/p3p P3P_REQUIRE_BIN=1 \
+	    PYTHONPATH=$(CURDIR)/bindings/python/src PYTHONDONTWRITEBYTECODE=1 \
+	    $(PYTHON) -m unittest discover -s bindings/python/tests -t bindings/python/tests
+	PYTHON=$(PYTHON) bash bindings/python/tests/installed.sh
 
 ## install: library, header, p3p.pc, the command, its man pages and completions,
 ## and the nginx module with its load snippet (PREFIX=/usr/local, DESTDIR, ...)

@@ -9,13 +9,16 @@
 #     nginx and the ASan build;
 #   - clang for the C ABI sanitizer tests, valgrind for memory checks,
 #     GNU time (peak memory of nginx -t and of the command's memory test), dpkg-dev and pkgconf
-#     for the packages and the install tests.
+#     for the packages and the install tests;
+#   - python3 and python3-venv for the Python package's tests (a venv that
+#     pip-installs bindings/python offline).
 # Idempotent: installs only what is missing and says what it did.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(nginx nginx-dev curl wrk libnginx-mod-http-js clang libclang-rt-14-dev valgrind
-    make gcc libc6-dev binutils dpkg-dev debhelper pkgconf libpcre2-dev zlib1g-dev time)
+    make gcc libc6-dev binutils dpkg-dev debhelper pkgconf libpcre2-dev zlib1g-dev time
+    python3 python3-venv)
 
 # ---- Rust: the one on PATH if new enough, else Debian's ------------------------------
 need=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)

@@ -22,6 +22,7 @@ mod lint;
 mod out;
 mod profile;
 mod shape;
+mod tally;
 
 use std::io;
 use std::process::ExitCode;

@@ -510,16 +510,27 @@ fn one_line(w: &mut dyn Write, head: &[u8], piece: &[u8], size: usize) {
     let _ = w.write_all(b"\"\n");
 }
 
+/// The size of the large value, and the memory bound: a quarter of 64 MiB.
+const SIZE: usize = 50_000_000;
+const BOUND_KIB: u64 = 16 * 1024;
+
+/// 12.5 million words on one line, nearly all repeated tokens.
+fn many_words(w: &mut dyn Write) {
+    one_line(w, b"CP=\"", b"NOI DSP ", SIZE)
+}
+
+/// One word of 50 MB after `  P3P: CP="`.
+fn one_word(w: &mut dyn Write) {
+    one_line(w, b"  P3P: CP=\"", b"x", SIZE)
+}
+
 /// One 50 MB value on one line of standard input, linted in bounded
 /// memory: the value is spooled, parsed in pieces, and the output written
 /// as it is produced. The bound is a quarter of 64 MiB.
 #[test]
 fn a_50_mb_value_is_linted_in_bounded_memory() {
-    const SIZE: usize = 50_000_000;
-    const BOUND_KIB: u64 = 16 * 1024;
-    // 12.5 million words, nearly all repeated tokens: millions of findings.
-    let many = |w: &mut dyn Write| one_line(w, b"CP=\"", b"NOI DSP ", SIZE);
-    let (code, out, _, rss) = measured(&["lint", "-"], many, 1 << 16);
+    // Millions of findings.
+    let (code, out, _, rss) = measured(&["lint", "-"], many_words, 1 << 16);
     let out = String::from_utf8(out).unwrap();
     assert_eq!(code, 1);
     assert!(out.contains("1:13: warning: \"NOI\" is repeated [duplicate_token]"), "{out}");
@@ -529,8 +540,7 @@ fn a_50_mb_value_is_linted_in_bounded_memory() {
     eprintln!("p3p lint - on a 50 MB value: max RSS {rss} KiB");
 
     // JSON repeats the value as given, streamed: one 50 MB word.
-    let word = |w: &mut dyn Write| one_line(w, b"  P3P: CP=\"", b"x", SIZE);
-    let (code, out, total, rss) = measured(&["lint", "--json", "-"], word, 64);
+    let (code, out, total, rss) = measured(&["lint", "--json", "-"], one_word, 64);
     assert_eq!(code, 1);
     assert!(out.starts_with(b"{\"input\":\"  P3P: CP=\\\"xxxx"), "{}", String::from_utf8_lossy(&out));
     assert!(total > SIZE as u64, "the input is repeated whole ({total} bytes)");
@@ -752,11 +762,7 @@ fn explain_shows_the_first_words_and_findings_of_a_kind() {
 /// in passes from its spool, the report written as it is produced.
 #[test]
 fn a_50_mb_value_is_explained_in_bounded_memory() {
-    const SIZE: usize = 50_000_000;
-    const BOUND_KIB: u64 = 16 * 1024;
-    // 12.5 million words, nearly all repeated tokens.
-    let many = |w: &mut dyn Write| one_line(w, b"CP=\"", b"NOI DSP ", SIZE);
-    let (code, out, total, rss) = measured(&["explain", "-"], many, 1 << 20);
+    let (code, out, total, rss) = measured(&["explain", "-"], many_words, 1 << 20);
     let out = String::from_utf8(out).unwrap();
     assert_eq!(code, 0);
     assert!(out.starts_with("Compact policy: CP=\"NOI DSP NOI DSP "), "{}", &out[..100]);
@@ -767,7 +773,8 @@ fn a_50_mb_value_is_explained_in_bounded_memory() {
     assert!(rss < BOUND_KIB, "p3p explain used {rss} KiB for a 50 MB value");
     eprintln!("p3p explain - on a 50 MB value: max RSS {rss} KiB");
 
-    let (code, out, total, rss) = measured(&["explain", "--format", "editor", "--lang", "nl", "-"], many, 1 << 20);
+    let (code, out, total, rss) =
+        measured(&["explain", "--format", "editor", "--lang", "nl", "-"], many_words, 1 << 20);
     assert_eq!(code, 0);
     assert!(String::from_utf8_lossy(&out).starts_with("Compact Policy Summary\n"));
     assert!(total < SIZE as u64 + 200_000, "{total} bytes");
@@ -775,8 +782,7 @@ fn a_50_mb_value_is_explained_in_bounded_memory() {
     eprintln!("p3p explain --format editor - on a 50 MB value: max RSS {rss} KiB");
 
     // JSON: the value as given, streamed; one 50 MB word, by its start.
-    let word = |w: &mut dyn Write| one_line(w, b"  P3P: CP=\"", b"x", SIZE);
-    let (code, out, total, rss) = measured(&["explain", "--json", "-"], word, 64);
+    let (code, out, total, rss) = measured(&["explain", "--json", "-"], one_word, 64);
     assert_eq!(code, 0);
     assert!(out.starts_with(b"{\"input\":\"  P3P: CP=\\\"xxxx"), "{}", String::from_utf8_lossy(&out));
     assert!(total > SIZE as u64 && total < SIZE as u64 + 20_000, "{total} bytes");

@@ -127,8 +127,7 @@ pub enum ProfileCommand {
 /// What `explain` and `lint` share.
 #[derive(Args, Debug)]
 pub struct Common {
-    /// Print one JSON object per value instead of text (explain: the same
-    /// as --format json)
+    /// Print one JSON object per value instead of text
     #[arg(long)]
     pub json: bool,
     #[arg(long, value_name = "NAME|FILE", help = PROFILE_HELP, value_parser = ProfileParser, value_hint = ValueHint::FilePath)]

@@ -1,7 +1,8 @@
-//! The `p3p` command as a user runs it: exit codes, text and JSON output,
-//! batch mode on standard input, the conventions of a Unix command line
-//! (help, `--opt=value`, `--`, suggestions, any bytes), positions in the
-//! value as given, aggregated findings, and memory on a 50 MB value.
+//! The `p3p` command as a user runs it: exit codes, the report's formats
+//! and languages, batch mode on standard input, the conventions of a Unix
+//! command line (help, `--opt=value`, `--`, suggestions, any bytes),
+//! positions in the value as given, aggregated findings, and memory on a
+//! 50 MB value.
 
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
@@ -9,7 +10,12 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const SEED: &str = "CP=NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA";
+#[path = "support/editor.rs"]
+mod editor_fixtures;
+
+use editor_fixtures::{assert_lines, expected, fixture, DOCUMENTS, SEED};
+use p3p::report::{Format, Lang, Options, Report};
+use scraper::{Html, Selector};
 
 fn run<S: AsRef<OsStr>>(args: &[S], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_p3p"))
@@ -455,7 +461,10 @@ fn profile_check_and_lint_report_file_errors() {
 fn measured(args: &[&str], value: impl Fn(&mut dyn Write) + Send + 'static, keep: usize) -> (i32, Vec<u8>, u64, u64) {
     let time = Path::new("/usr/bin/time");
     assert!(time.exists(), "GNU time (Debian's `time` package, installed by `make setup`) measures memory");
-    let report = temp_dir("rss").join("maxrss");
+    // One directory per measurement: the tests run in parallel.
+    static RUNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let run = RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let report = temp_dir(&format!("rss{run}")).join("maxrss");
     let mut child = Command::new(time)
         .args([OsString::from("-f"), "%M".into(), "-o".into(), report.clone().into()])
         .arg(env!("CARGO_BIN_EXE_p3p"))
@@ -501,16 +510,27 @@ fn one_line(w: &mut dyn Write, head: &[u8], piece: &[u8], size: usize) {
     let _ = w.write_all(b"\"\n");
 }
 
+/// The size of the large value, and the memory bound: a quarter of 64 MiB.
+const SIZE: usize = 50_000_000;
+const BOUND_KIB: u64 = 16 * 1024;
+
+/// 12.5 million words on one line, nearly all repeated tokens.
+fn many_words(w: &mut dyn Write) {
+    one_line(w, b"CP=\"", b"NOI DSP ", SIZE)
+}
+
+/// One word of 50 MB after `  P3P: CP="`.
+fn one_word(w: &mut dyn Write) {
+    one_line(w, b"  P3P: CP=\"", b"x", SIZE)
+}
+
 /// One 50 MB value on one line of standard input, linted in bounded
 /// memory: the value is spooled, parsed in pieces, and the output written
 /// as it is produced. The bound is a quarter of 64 MiB.
 #[test]
 fn a_50_mb_value_is_linted_in_bounded_memory() {
-    const SIZE: usize = 50_000_000;
-    const BOUND_KIB: u64 = 16 * 1024;
-    // 12.5 million words, nearly all repeated tokens: millions of findings.
-    let many = |w: &mut dyn Write| one_line(w, b"CP=\"", b"NOI DSP ", SIZE);
-    let (code, out, _, rss) = measured(&["lint", "-"], many, 1 << 16);
+    // Millions of findings.
+    let (code, out, _, rss) = measured(&["lint", "-"], many_words, 1 << 16);
     let out = String::from_utf8(out).unwrap();
     assert_eq!(code, 1);
     assert!(out.contains("1:13: warning: \"NOI\" is repeated [duplicate_token]"), "{out}");
@@ -520,12 +540,252 @@ fn a_50_mb_value_is_linted_in_bounded_memory() {
     eprintln!("p3p lint - on a 50 MB value: max RSS {rss} KiB");
 
     // JSON repeats the value as given, streamed: one 50 MB word.
-    let word = |w: &mut dyn Write| one_line(w, b"  P3P: CP=\"", b"x", SIZE);
-    let (code, out, total, rss) = measured(&["lint", "--json", "-"], word, 64);
+    let (code, out, total, rss) = measured(&["lint", "--json", "-"], one_word, 64);
     assert_eq!(code, 1);
     assert!(out.starts_with(b"{\"input\":\"  P3P: CP=\\\"xxxx"), "{}", String::from_utf8_lossy(&out));
     assert!(total > SIZE as u64, "the input is repeated whole ({total} bytes)");
     assert!(total < SIZE as u64 + 1000, "the finding quotes the 50 MB word shortened ({total} bytes)");
     assert!(rss < BOUND_KIB, "p3p lint --json used {rss} KiB for a 50 MB value");
     eprintln!("p3p lint --json - on a 50 MB value: max RSS {rss} KiB");
+}
+
+#[test]
+fn explain_editor_prints_the_seed_documents_sections() {
+    for (lang, file, first, _) in DOCUMENTS {
+        let o = p3p(&["explain", "--format", "editor", "--lang", lang.code(), SEED], None);
+        assert!(o.status.success(), "{}", errors(&o));
+        let t = text(&o);
+        assert!(t.starts_with(&format!("{first}\n")), "{t}");
+        assert_lines(lang, &t, &expected(lang, &fixture(file)), file);
+    }
+    // The `=` form and any case; a leading `P3P:` and spaces are not part
+    // of the policy line.
+    let it = text(&p3p(&["explain", "--format=EDITOR", "--lang=IT", &format!("  P3P: {SEED} ")], None));
+    assert_lines(Lang::It, &it, &expected(Lang::It, &fixture("it.txt")), "it.txt");
+}
+
+#[test]
+fn explain_formats_and_languages() {
+    let seed = |args: &[&str]| {
+        let mut all = vec!["explain"];
+        all.extend(args);
+        all.push(SEED);
+        let o = p3p(&all, None);
+        assert!(o.status.success(), "{args:?}: {}", errors(&o));
+        text(&o)
+    };
+    // text is the default format, en the default language.
+    assert_eq!(seed(&[]), seed(&["--format", "text", "--lang", "en"]));
+    let de = seed(&["--lang", "de"]);
+    assert!(de.starts_with("Kompaktrichtlinie: CP=NOI") && de.contains("\nBewertung: "), "{de}");
+    // --json is --format json; JSON is the same in every language.
+    let json = seed(&["--json"]);
+    assert_eq!(json, seed(&["--format", "json"]));
+    assert_eq!(json, seed(&["--format", "json", "--lang", "sv"]));
+    assert_eq!(json.lines().count(), 1);
+    let o = p3p(&["explain", "--json", "--format", "text", SEED], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(errors(&o).contains("'--json' cannot be used with '--format <FORMAT>'"), "{}", errors(&o));
+    for (args, tip) in [
+        (&["explain", "--format", "htm", "x"][..], "a similar value exists: 'html'"),
+        (&["explain", "--lang", "dee", "x"], "[possible values: en, it, sv, nl, de]"),
+    ] {
+        let o = p3p(args, None);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(errors(&o).contains(tip), "{args:?}: {}", errors(&o));
+    }
+    // The editor's formats describe IE6: other profiles are a usage error.
+    let o = p3p(&["explain", "--format", "html", "--profile", "mozilla", SEED], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(errors(&o).contains("takes --profile ie6 or ie6-strict"), "{}", errors(&o));
+    assert!(p3p(&["explain", "--format", "editor", "--profile", "ie6-strict", SEED], None).status.success());
+    // Several values: editor reports separated like text, HTML sections one after another.
+    let o = p3p(&["explain", "--format", "editor", "NOI", "-"], Some("PHY\n"));
+    assert_eq!(text(&o).matches("\n----\n\n").count(), 1);
+    let o = p3p(&["explain", "--format", "html", "--lang", "nl", "NOI", "PHY"], None);
+    let doc = Html::parse_fragment(&text(&o));
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    assert_eq!(doc.select(&Selector::parse("section[lang=nl]").unwrap()).count(), 2);
+    // The help names the formats and languages.
+    let help = text(&p3p(&["explain", "--help"], None));
+    assert!(help.contains("--format <FORMAT>") && help.contains("--lang <LANG>") && help.contains("editor"), "{help}");
+}
+
+#[test]
+fn explain_html_is_a_fragment_with_tables() {
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let o = p3p(&["explain", "--format", "html", "--lang", "sv", SEED], None);
+    assert!(o.status.success());
+    let out = text(&o);
+    let doc = Html::parse_fragment(&out);
+    assert!(doc.errors.is_empty(), "HTML parse errors {:?} in\n{out}", doc.errors);
+    assert_eq!(doc.select(&sel("section.p3p-report[lang=sv]")).count(), 1);
+    assert_eq!(doc.select(&sel("table.p3p-tokens tbody tr")).count(), 19, "CP= and the 18 tokens");
+    assert_eq!(doc.select(&sel("table.p3p-grid tbody tr td > ul > li")).count(), 16);
+    assert_eq!(
+        doc.select(&sel("h2")).next().map(|h| h.text().collect::<String>()).unwrap(),
+        "Sammanfattning av Kompakt Policy"
+    );
+    // Hostile values, as arguments and on standard input, come out as text.
+    let hostile = b"CP=\"<script>alert(1)</script> NOI \xff \"><img src=x onerror=alert(1)>\"";
+    let mut stdin = hostile.to_vec();
+    stdin.push(b'\n');
+    for o in [
+        run(&[OsStr::new("explain"), OsStr::new("--format=html"), OsStr::from_bytes(hostile)], None),
+        run(&["explain", "--format=html", "-"], Some(&stdin)),
+    ] {
+        assert!(o.status.success());
+        let out = text(&o);
+        let doc = Html::parse_fragment(&out);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        assert_eq!(doc.select(&sel("script, img, [onerror]")).count(), 0, "{out}");
+        let code: String = doc.select(&sel("section > p > code")).next().unwrap().text().collect();
+        assert_eq!(code, "CP=\"<script>alert(1)</script> NOI \u{fffd} \"><img src=x onerror=alert(1)>\"");
+    }
+}
+
+/// For values as the library takes them (no leading `P3P:` or spaces),
+/// the command prints what the library writes, in every format and
+/// language: streaming changed nothing but the JSON `input`, which is the
+/// value as given here too.
+#[test]
+fn explain_prints_what_the_library_writes() {
+    let corpus =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/policies.txt")).unwrap();
+    let values: Vec<&str> = corpus
+        .lines()
+        .filter(|v| !v.trim().is_empty() && v.trim() == *v && !v.to_lowercase().starts_with("p3p:"))
+        .collect();
+    assert!(values.len() > 20);
+    let stdin = values.join("\n");
+    for (format, lang) in [
+        (Format::Text, Lang::En),
+        (Format::Text, Lang::Nl),
+        (Format::Json, Lang::En),
+        (Format::Editor, Lang::De),
+        (Format::Html, Lang::It),
+    ] {
+        let o = p3p(&["explain", "--all", "--format", format.name(), "--lang", lang.code(), "-"], Some(&stdin));
+        assert!(o.status.success(), "{}", errors(&o));
+        let mut want = String::new();
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                want.push_str(match format {
+                    Format::Text | Format::Editor => "\n----\n\n",
+                    Format::Html => "\n",
+                    Format::Json => "",
+                });
+            }
+            let mode = if v.contains('=') { p3p::Mode::Header } else { p3p::Mode::Tokens };
+            Report::new(v.as_bytes(), mode).write(&mut want, format, lang, &Options::default()).unwrap();
+            if format == Format::Json {
+                want.push('\n');
+            }
+        }
+        let got = text(&o);
+        for (n, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+            assert_eq!(g, w, "{format:?} {lang:?}: line {}", n + 1);
+        }
+        assert_eq!(got, want, "{format:?} {lang:?}");
+    }
+}
+
+#[test]
+fn explain_json_input_and_positions_are_the_value_as_given() {
+    let o = p3p(&["explain", "--json", "  P3P: CP=\"NOI CURR\""], None);
+    let t = text(&o);
+    assert!(
+        t.starts_with("{\"input\":\"  P3P: CP=\\\"NOI CURR\\\"\",\"tokens\":[{\"token\":\"NOI\",\"offset\":11,"),
+        "{t}"
+    );
+    assert!(t.contains("{\"token\":\"CURR\",\"offset\":15,"), "{t}");
+    assert!(t.contains("{\"code\":\"unknown_token\",\"severity\":\"error\",\"offset\":15,\"len\":4,"), "{t}");
+    // Text: the policy line without the prefix; offsets as given, as in lint.
+    let o = p3p(&["explain", "  P3P: CP=\"NOI CURR\""], None);
+    let t = text(&o);
+    assert!(t.starts_with("Compact policy: CP=\"NOI CURR\"\n"), "{t}");
+    assert!(t.contains("  error    at 15   unknown token \"CURR\""), "{t}");
+    // Bytes that are not UTF-8: U+FFFD in `input`, the exact bytes in
+    // `input_base64`, as lint gives them; from an argument or standard input.
+    let value = b"CP=\"NOI \xff\xfe CURR\"";
+    let lint = text(&run(&[OsStr::new("lint"), OsStr::new("--json"), OsStr::from_bytes(value)], None));
+    let base64 = &lint[lint.find(",\"input_base64\":").unwrap()..lint.find(",\"line\"").unwrap()];
+    let mut stdin = value.to_vec();
+    stdin.push(b'\n');
+    for o in [
+        run(&[OsStr::new("explain"), OsStr::new("--json"), OsStr::from_bytes(value)], None),
+        run(&["explain", "--json", "-"], Some(&stdin)),
+    ] {
+        let t = text(&o);
+        assert!(
+            t.starts_with(&format!("{{\"input\":\"CP=\\\"NOI \u{fffd}\u{fffd} CURR\\\"\"{base64},\"tokens\":[")),
+            "{t}"
+        );
+        let v: serde_json::Value = serde_json::from_str(&t).unwrap();
+        assert_eq!(v["diagnostics"][0]["offset"], 8);
+    }
+    // UTF-8 values have no `input_base64`.
+    assert!(!text(&p3p(&["explain", "--json", "CP=\"NOI \u{e9}\""], None)).contains("input_base64"));
+}
+
+#[test]
+fn explain_shows_the_first_words_and_findings_of_a_kind() {
+    // 30 repeated tokens: 5 duplicate_token findings, then a note.
+    let value = format!("CP=\"NOI DSP COR CUR OUR BUS UNI{}\"", " NOI".repeat(30));
+    let t = text(&p3p(&["explain", &value], None));
+    assert_eq!(t.matches("[duplicate_token]").count(), 6, "{t}");
+    assert!(
+        t.contains(
+            "  note     at 52   25 more duplicate_token findings not shown (--all shows them) [duplicate_token]\n"
+        ),
+        "{t}"
+    );
+    let all = text(&p3p(&["explain", "--all", &value], None));
+    assert_eq!(all.matches("is repeated [duplicate_token]").count(), 30);
+    assert!(!all.contains("not shown"));
+    let json = text(&p3p(&["explain", "--json", &value], None));
+    assert_eq!(json.matches("\"code\":\"duplicate_token\"").count(), 30, "JSON has every finding");
+    // 1500 words: the table shows 1000 and counts the rest.
+    let value = format!("CP=\"{}\"", "NOI ".repeat(1500));
+    let t = text(&p3p(&["explain", &value], None));
+    assert_eq!(t.matches("\n  NOI    access ").count(), 1000);
+    assert!(t.contains("\n  ...    500 more words not shown (--all shows them)\n"), "{}", &t[..2000]);
+    let t = text(&p3p(&["explain", "--format", "editor", &value], None));
+    assert_eq!(t.matches("\nNOI No identifiable").count(), 1000);
+    assert!(t.contains("\n... 500 more words not shown (--all shows them)\n"));
+    assert_eq!(text(&p3p(&["explain", "--all", &value], None)).matches("\n  NOI    access ").count(), 1500);
+    let json = text(&p3p(&["explain", "--json", &value], None));
+    assert_eq!(json.matches("{\"token\":\"NOI\"").count(), 1500, "JSON has every word");
+}
+
+/// One 50 MB value on standard input, explained in bounded memory: read
+/// in passes from its spool, the report written as it is produced.
+#[test]
+fn a_50_mb_value_is_explained_in_bounded_memory() {
+    let (code, out, total, rss) = measured(&["explain", "-"], many_words, 1 << 20);
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Compact policy: CP=\"NOI DSP NOI DSP "), "{}", &out[..100]);
+    assert!(
+        total > SIZE as u64 && total < SIZE as u64 + 200_000,
+        "the policy line, then a short report ({total} bytes)"
+    );
+    assert!(rss < BOUND_KIB, "p3p explain used {rss} KiB for a 50 MB value");
+    eprintln!("p3p explain - on a 50 MB value: max RSS {rss} KiB");
+
+    let (code, out, total, rss) =
+        measured(&["explain", "--format", "editor", "--lang", "nl", "-"], many_words, 1 << 20);
+    assert_eq!(code, 0);
+    assert!(String::from_utf8_lossy(&out).starts_with("Compact Policy Summary\n"));
+    assert!(total < SIZE as u64 + 200_000, "{total} bytes");
+    assert!(rss < BOUND_KIB, "p3p explain --format editor used {rss} KiB for a 50 MB value");
+    eprintln!("p3p explain --format editor - on a 50 MB value: max RSS {rss} KiB");
+
+    // JSON: the value as given, streamed; one 50 MB word, by its start.
+    let (code, out, total, rss) = measured(&["explain", "--json", "-"], one_word, 64);
+    assert_eq!(code, 0);
+    assert!(out.starts_with(b"{\"input\":\"  P3P: CP=\\\"xxxx"), "{}", String::from_utf8_lossy(&out));
+    assert!(total > SIZE as u64 && total < SIZE as u64 + 20_000, "{total} bytes");
+    assert!(rss < BOUND_KIB, "p3p explain --json used {rss} KiB for a 50 MB value");
+    eprintln!("p3p explain --json - on a 50 MB value: max RSS {rss} KiB");
 }

@@ -5,8 +5,6 @@
 //! hostile input), the JSON field order, chunked input, and every format x
 //! language x class over the corpus.
 
-use std::path::Path;
-
 use p3p::ie6::{Class, CookieKind, Level, Party, Verdict};
 use p3p::lexer::Words;
 use p3p::parse::body_span;
@@ -16,36 +14,10 @@ use p3p::report::{
 use p3p::{Mode, Profile};
 use scraper::{ElementRef, Html, Selector};
 
-/// The seed policy as the documents print it.
-const SEED: &str = "CP=NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA";
+#[path = "support/editor.rs"]
+mod editor_fixtures;
 
-/// Each seed document's two sections: language, fixture, first line, and
-/// the start of the last line (the note).
-const DOCUMENTS: [(Lang, &str, &str, &str); 4] = [
-    (Lang::It, "it.txt", "Sintesi della Compact Policy", "Da notare che"),
-    (Lang::Sv, "sv.txt", "Sammanfattning av Kompakt Policy", "Observera att"),
-    (Lang::Nl, "nl.txt", "Compact Policy Summary", "Houd er rekening mee"),
-    (Lang::De, "de.txt", "Zusammenfassung der Kompaktrichtlinie", "Beachten Sie, dass"),
-];
-
-/// Spelling slips of the documents that the product corrects: language,
-/// the document's form, ours. Each occurs exactly once in its document.
-const CORRECTIONS: [(Lang, &str, &str); 4] = [
-    (Lang::It, "la poltica dei cookie", "la politica dei cookie"),
-    (Lang::De, "dieser Ricthlinie", "dieser Richtlinie"),
-    (Lang::De, "des Internet Exloprer 6", "des Internet Explorer 6"),
-    (Lang::De, "von Internet Exlorer 6", "von Internet Explorer 6"),
-];
-
-/// The Italian document lost the line that holds the policy: after "La
-/// compact policy che corrisponde a questa politica è:" it has two empty
-/// lines where the others have an empty line, the policy and an empty line.
-/// The product prints the policy.
-const LOST_POLICY_LINE: (Lang, &str) = (Lang::It, "La compact policy che corrisponde a questa politica è:");
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use editor_fixtures::{assert_lines, expected, fixture, root, DOCUMENTS, SEED};
 
 fn write(input: &[u8], mode: Mode, format: Format, lang: Lang, options: &Options<'_>) -> String {
     let mut out = String::new();
@@ -57,35 +29,10 @@ fn editor(lang: Lang) -> String {
     write(SEED.as_bytes(), Mode::Header, Format::Editor, lang, &Options::default())
 }
 
-/// The document's sections as the product must print them: the fixture
-/// with the corrections applied.
-fn expected(lang: Lang, document: &str) -> Vec<String> {
-    let mut lines: Vec<String> = document.lines().map(str::to_owned).collect();
-    for (l, source, ours) in CORRECTIONS.iter().filter(|c| c.0 == lang) {
-        let hits: Vec<usize> = (0..lines.len()).filter(|i| lines[*i].contains(source)).collect();
-        assert_eq!(hits.len(), 1, "{l:?}: {source:?} should occur once in the document");
-        lines[hits[0]] = lines[hits[0]].replace(source, ours);
-    }
-    if LOST_POLICY_LINE.0 == lang {
-        let at = lines.iter().position(|l| l == LOST_POLICY_LINE.1).expect("the policy introduction") + 1;
-        assert_eq!(lines[at..at + 2], ["", ""], "the document's empty policy line");
-        lines.splice(at..at + 2, [String::new(), SEED.to_owned(), String::new()]);
-    }
-    lines
-}
-
-fn assert_lines(lang: Lang, got: &str, want: &[String], source: &str) {
-    let got: Vec<&str> = got.lines().collect();
-    for (i, (g, w)) in got.iter().zip(want).enumerate() {
-        assert_eq!(g, w, "{lang:?} line {} differs from {source}", i + 1);
-    }
-    assert_eq!(got.len(), want.len(), "{lang:?}: line count differs from {source}");
-}
-
 #[test]
 fn editor_sections_reproduce_the_seed_documents() {
     for (lang, file, first, _) in DOCUMENTS {
-        let fixture = std::fs::read_to_string(root().join("tests/data/editor").join(file)).unwrap();
+        let fixture = fixture(file);
         assert!(fixture.starts_with(first));
         let out = editor(lang);
         assert!(out.ends_with(".\n"), "{lang:?}");
@@ -111,7 +58,7 @@ fn editor_sections_match_the_seed_documents_when_present() {
             let Some(start) = lines.iter().position(|l| *l == first) else { continue };
             let end = start + lines[start..].iter().position(|l| l.starts_with(last)).expect("the note");
             let section = lines[start..=end].join("\n");
-            let fixture = std::fs::read_to_string(root().join("tests/data/editor").join(file)).unwrap();
+            let fixture = fixture(file);
             assert_eq!(fixture.trim_end(), section, "{file} is not the document's text");
             assert_lines(lang, &editor(lang), &expected(lang, &section), "the seed document");
             found += 1;

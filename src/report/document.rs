@@ -7,7 +7,9 @@ use core::fmt::{self, Write};
 
 use super::escape::{Echo, Piece};
 use super::lang::{Lang, Sentences, Strings};
-use super::{consent_tokens_in, grid_levels, tokens_in, Body, Phases, View, WordItem, CP_MEANING, DEPLOYMENT_GUIDE};
+use super::{
+    consent_tokens_in, grid_levels, tokens_in, Body, LeftOut, Phases, View, WordItem, CP_MEANING, DEPLOYMENT_GUIDE,
+};
 use crate::diag::Diagnostic;
 use crate::ie6::{CookieKind, Party, Verdict};
 use crate::lexer::Lexeme;
@@ -173,8 +175,21 @@ impl<M: Markup> Phases for Document<M> {
         Ok(())
     }
 
-    fn finding(&mut self, _: &Diagnostic, _: &[u8]) -> fmt::Result {
+    fn finding_excerpt(&mut self, _: &Diagnostic, _: &[u8]) -> fmt::Result {
         Ok(())
+    }
+
+    fn left_out(&mut self, what: LeftOut, count: u64, _: usize) -> fmt::Result {
+        match what {
+            // A row of its own, in the table's language like the remarks on words.
+            LeftOut::Words => {
+                let s = if count == 1 { "" } else { "s" };
+                self.m.row(b"...")?;
+                write!(Inline(&mut self.m), "{count} more word{s} not shown (--all shows them)")?;
+                self.m.row_end()
+            }
+            LeftOut::Findings(_) => Ok(()),
+        }
     }
 
     fn end(&mut self) -> fmt::Result {

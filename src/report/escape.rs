@@ -197,6 +197,73 @@ impl<W: Write + ?Sized> Write for JsonEscape<'_, W> {
     }
 }
 
+/// Bytes as base64 (standard alphabet, padded), fed in chunks of any
+/// size: the exact bytes of an input that JSON text cannot carry.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Base64 {
+    carry: [u8; 3],
+    n: usize,
+}
+
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+impl Base64 {
+    /// Encodes the next chunk; up to two bytes wait for the next one.
+    pub fn feed<W: Write + ?Sized>(&mut self, w: &mut W, mut data: &[u8]) -> fmt::Result {
+        while self.n > 0 && self.n < 3 {
+            let Some((&b, rest)) = data.split_first() else { return Ok(()) };
+            self.carry[self.n] = b;
+            self.n += 1;
+            data = rest;
+        }
+        if self.n == 3 {
+            w.write_str(as_str(&encode(self.carry)))?;
+            self.n = 0;
+        }
+        let whole = data.len() / 3 * 3;
+        let mut text = [0u8; 4 * 256];
+        for group in data.get(..whole).unwrap_or(&[]).chunks(3 * 256) {
+            let mut len = 0;
+            for (three, four) in group.chunks_exact(3).zip(text.chunks_exact_mut(4)) {
+                four.copy_from_slice(&encode([three[0], three[1], three[2]]));
+                len += 4;
+            }
+            w.write_str(as_str(text.get(..len).unwrap_or(&[])))?;
+        }
+        for &b in data.get(whole..).unwrap_or(&[]) {
+            self.carry[self.n] = b;
+            self.n += 1;
+        }
+        Ok(())
+    }
+
+    /// Ends the bytes: the last group, padded.
+    pub fn finish<W: Write + ?Sized>(&mut self, w: &mut W) -> fmt::Result {
+        let n = core::mem::take(&mut self.n);
+        if n == 0 {
+            return Ok(());
+        }
+        // Bits past the end are zero.
+        let mut three = [0u8; 3];
+        three[..n].copy_from_slice(&self.carry[..n]);
+        let mut four = encode(three);
+        for pad in four.iter_mut().skip(n + 1) {
+            *pad = b'=';
+        }
+        w.write_str(as_str(&four))
+    }
+}
+
+fn encode(three: [u8; 3]) -> [u8; 4] {
+    let v = u32::from(three[0]) << 16 | u32::from(three[1]) << 8 | u32::from(three[2]);
+    [18, 12, 6, 0].map(|shift| BASE64[(v >> shift & 63) as usize])
+}
+
+/// Base64 text is ASCII.
+fn as_str(ascii: &[u8]) -> &str {
+    core::str::from_utf8(ascii).unwrap_or("")
+}
+
 /// A writer that escapes what it is given as HTML text (also safe inside
 /// a quoted attribute value).
 pub(crate) struct HtmlEscape<'a, W: Write + ?Sized>(pub &'a mut W);
@@ -271,6 +338,44 @@ mod tests {
             assert_eq!(Text(s.as_bytes()).to_string() != s, c.is_control(), "{c:?}");
         }
         assert_eq!(format!("{:<8}|", Text(b"a\x00\xc2\x85")), "a\\x00\\x85|");
+    }
+
+    #[test]
+    fn base64_does_not_depend_on_the_chunks() {
+        for (input, expected) in [
+            (&b""[..], ""),
+            (b"f", "Zg=="),
+            (b"fo", "Zm8="),
+            (b"foo", "Zm9v"),
+            (b"foob", "Zm9vYg=="),
+            (b"\xff\xfe", "//4="),
+        ] {
+            for cut in 0..=input.len() {
+                for cut2 in cut..=input.len() {
+                    let mut out = String::new();
+                    let mut b = Base64::default();
+                    for chunk in [&input[..cut], &input[cut..cut2], &input[cut2..]] {
+                        b.feed(&mut out, chunk).unwrap();
+                    }
+                    b.finish(&mut out).unwrap();
+                    assert_eq!(out, expected, "{input:?} cut at {cut}, {cut2}");
+                }
+            }
+        }
+        let data: Vec<u8> = (0..=255u8).cycle().take(7000).collect();
+        let mut whole = String::new();
+        let mut b = Base64::default();
+        b.feed(&mut whole, &data).unwrap();
+        b.finish(&mut whole).unwrap();
+        assert_eq!(whole.len(), 7000_usize.div_ceil(3) * 4);
+        for cut in [1, 2, 767, 768, 769, 6999] {
+            let mut out = String::new();
+            let mut b = Base64::default();
+            b.feed(&mut out, &data[..cut]).unwrap();
+            b.feed(&mut out, &data[cut..]).unwrap();
+            b.finish(&mut out).unwrap();
+            assert_eq!(out, whole, "cut at {cut}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use core::fmt::{self, Write};
 
-use super::escape::{Echo, Json as JsonStr, JsonEscape, Piece};
+use super::escape::{Base64, Echo, Json as JsonStr, JsonEscape, Piece};
 use super::lang::Lang;
 use super::text::write_change;
 use super::{consent_tokens_in, tokens_in, Body, Phases, ProfileGrid, ProfileSelect, View, WordItem, GRID_LEVELS};
@@ -17,20 +17,42 @@ use crate::profile::{self, Outcome, Profile};
 pub(super) struct Json<'w, W: Write> {
     w: &'w mut W,
     echo: Echo,
+    /// The echo had bytes that are not UTF-8.
+    invalid: bool,
+    exact: Exact,
     words: usize,
     findings: usize,
 }
 
+/// Where `input_base64` stands.
+enum Exact {
+    /// No exact bytes given (yet).
+    None,
+    /// Given, but not needed: the input is UTF-8.
+    Skipped,
+    /// Being written.
+    Open(Base64),
+}
+
 impl<'w, W: Write> Json<'w, W> {
     pub(super) fn new(w: &'w mut W) -> Self {
-        Json { w, echo: Echo::default(), words: 0, findings: 0 }
+        Json { w, echo: Echo::default(), invalid: false, exact: Exact::None, words: 0, findings: 0 }
+    }
+
+    /// Ends the echo (a sequence still held back is invalid).
+    fn end_echo(&mut self) -> fmt::Result {
+        let (w, invalid) = (&mut *self.w, &mut self.invalid);
+        self.echo.finish(|p| escaped(w, invalid, p))
     }
 }
 
-fn escaped<W: Write>(w: &mut W, p: Piece<'_>) -> fmt::Result {
+fn escaped<W: Write>(w: &mut W, invalid: &mut bool, p: Piece<'_>) -> fmt::Result {
     match p {
         Piece::Text(s) => JsonEscape(w).write_str(s),
-        Piece::Invalid => w.write_char('\u{fffd}'),
+        Piece::Invalid => {
+            *invalid = true;
+            w.write_char('\u{fffd}')
+        }
     }
 }
 
@@ -40,14 +62,33 @@ impl<W: Write> Phases for Json<'_, W> {
     }
 
     fn input(&mut self, chunk: &[u8]) -> fmt::Result {
-        let w = &mut *self.w;
-        self.echo.feed(chunk, |p| escaped(w, p))
+        let (w, invalid) = (&mut *self.w, &mut self.invalid);
+        self.echo.feed(chunk, |p| escaped(w, invalid, p))
+    }
+
+    /// `input_base64`, after `input`, when the input is not UTF-8.
+    fn input_exact(&mut self, chunk: &[u8]) -> fmt::Result {
+        if let Exact::None = self.exact {
+            self.end_echo()?;
+            self.exact = if self.invalid {
+                self.w.write_str("\",\"input_base64\":\"")?;
+                Exact::Open(Base64::default())
+            } else {
+                Exact::Skipped
+            };
+        }
+        match &mut self.exact {
+            Exact::Open(b) => b.feed(self.w, chunk),
+            _ => Ok(()),
+        }
     }
 
     fn body(&mut self, _: Body) -> fmt::Result {
-        let w = &mut *self.w;
-        self.echo.finish(|p| escaped(w, p))?;
-        w.write_str("\",\"tokens\":[")
+        match &mut self.exact {
+            Exact::Open(b) => b.finish(self.w)?,
+            _ => self.end_echo()?,
+        }
+        self.w.write_str("\",\"tokens\":[")
     }
 
     fn word(&mut self, word: WordItem<'_>) -> fmt::Result {
@@ -91,7 +132,7 @@ impl<W: Write> Phases for Json<'_, W> {
         }
     }
 
-    fn finding(&mut self, d: &Diagnostic, input: &[u8]) -> fmt::Result {
+    fn finding_excerpt(&mut self, d: &Diagnostic, excerpt: &[u8]) -> fmt::Result {
         let w = &mut *self.w;
         w.write_str(if self.findings == 0 { ",\"diagnostics\":[" } else { "," })?;
         self.findings += 1;
@@ -103,7 +144,7 @@ impl<W: Write> Phases for Json<'_, W> {
             d.offset,
             d.len
         )?;
-        d.write_message(input, &mut JsonEscape(w))?;
+        d.write_message_excerpt(excerpt, &mut JsonEscape(w))?;
         w.write_str("\"}")
     }
 

@@ -44,9 +44,9 @@ use crate::policy::Policy;
 use crate::profile::{self, Outcome, Profile, ProfileClass, P3P_PROFILE_IE6, P3P_PROFILE_IE6_STRICT};
 use crate::token::{Suffix, Token, ALL_TOKENS};
 
-pub use escape::{Json, JsonEscape};
+pub use escape::{Base64, Json, JsonEscape};
 pub use lang::Lang;
-pub use phases::{writer, Body, Phases, WordItem, Writer};
+pub use phases::{writer, Body, LeftOut, Phases, WordItem, Writer};
 
 /// A report format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -659,8 +659,15 @@ pub fn consent_tokens_in(bits: u32) -> impl Iterator<Item = Token> {
 
 /// Writes one finding as a text line: `  error    at 12: message [code]`.
 pub fn write_finding_line<W: Write>(w: &mut W, input: &[u8], d: &Diagnostic) -> fmt::Result {
+    let text = input.get(d.offset..d.offset.saturating_add(d.len)).unwrap_or(&[]);
+    write_finding_excerpt(w, text, d)
+}
+
+/// The same line from the start of the text the finding is about (see
+/// [`Diagnostic::write_message_excerpt`]).
+fn write_finding_excerpt<W: Write>(w: &mut W, excerpt: &[u8], d: &Diagnostic) -> fmt::Result {
     write!(w, "  {:<8} at {:<4} ", d.severity().name(), d.offset)?;
-    d.write_message(input, w)?;
+    d.write_message_excerpt(excerpt, w)?;
     writeln!(w, " [{}]", d.code.name())
 }
 

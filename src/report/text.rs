@@ -9,8 +9,8 @@ use core::fmt::{self, Write};
 use super::escape::{Echo, Text as Shown};
 use super::lang::{self, Lang, Strings};
 use super::{
-    consent_tokens_in, tokens_in, write_finding_line, Body, Fix, Phases, ProfileGrid, ProfileSelect, View, WordItem,
-    CP_MEANING, GRID_LEVELS,
+    consent_tokens_in, tokens_in, write_finding_excerpt, Body, Fix, LeftOut, Phases, ProfileGrid, ProfileSelect, View,
+    WordItem, CP_MEANING, GRID_LEVELS,
 };
 use crate::diag::{Diagnostic, Quoted};
 use crate::ie6::{Class, CookieKind, Level, Party, Verdict};
@@ -81,13 +81,28 @@ impl<W: Write> Phases for Text<'_, W> {
         }
     }
 
-    fn finding(&mut self, d: &Diagnostic, input: &[u8]) -> fmt::Result {
+    fn finding_excerpt(&mut self, d: &Diagnostic, excerpt: &[u8]) -> fmt::Result {
         if self.findings == 0 {
             writeln!(self.w)?;
             writeln!(self.w, "{}", self.s.text.findings)?;
         }
         self.findings += 1;
-        write_finding_line(self.w, input, d)
+        write_finding_excerpt(self.w, excerpt, d)
+    }
+
+    fn left_out(&mut self, what: LeftOut, count: u64, offset: usize) -> fmt::Result {
+        let s = if count == 1 { "" } else { "s" };
+        match what {
+            LeftOut::Words => writeln!(self.w, "  {:<6} {count} more word{s} not shown (--all shows them)", "..."),
+            LeftOut::Findings(code) => {
+                let name = code.name();
+                writeln!(
+                    self.w,
+                    "  {:<8} at {offset:<4} {count} more {name} finding{s} not shown (--all shows them) [{name}]",
+                    "note"
+                )
+            }
+        }
     }
 
     fn end(&mut self) -> fmt::Result {

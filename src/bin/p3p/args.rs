@@ -33,8 +33,19 @@ Levels: block_all, high, medium_high, medium, low, accept_all (IE6, the \
 default); low, medium, high, default with --profile mozilla; profiles \
 without levels (mozilla:LETTERS, files) take none.
 
-Text reports of several values are separated by a line '----'; --json \
-prints one JSON object per value, one per line.
+Formats: text (the default), json (one object per value, one per line; \
+--json is the same), editor (the policy editor's \"Compact Policy Summary\" \
+and \"Policy Evaluation\" sections as plain text), html (those sections as an \
+HTML fragment). --lang translates the text, editor and html formats where \
+the language has the strings; JSON is the same in every language. Text and \
+editor reports of several values are separated by a line '----'.
+
+Positions count bytes of the value as given, from 0; the JSON \"input\" is \
+the value as given (with \"input_base64\", its exact bytes, when it is not \
+UTF-8). At most 5 findings of each code are shown per value in text, then \
+one note with the number left out, and at most 1000 words in the token \
+table; --all shows every one (JSON always has every word and finding). A \
+value of any size is explained in bounded memory.
 
 Exit status: 0 when every report was written, 2 on usage errors (an \
 unknown option, a bad level for the profile, an unreadable or invalid \
@@ -136,8 +147,69 @@ pub struct ExplainArgs {
     /// Only session or persistent cookies
     #[arg(long, value_enum, ignore_case = true)]
     pub cookie: Option<CookieArg>,
+    /// The report's format [default: text]
+    #[arg(long, value_enum, ignore_case = true, conflicts_with = "json")]
+    pub format: Option<FormatArg>,
+    /// The report's language
+    #[arg(long, value_enum, ignore_case = true, default_value = "en")]
+    pub lang: LangArg,
+    /// Show every word and finding (by default, at most 1000 words and 5
+    /// findings of each code per value)
+    #[arg(long)]
+    pub all: bool,
     #[command(flatten)]
     pub common: Common,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// The evaluation report
+    Text,
+    /// One JSON object per value
+    Json,
+    /// The policy editor's two sections as plain text
+    Editor,
+    /// The policy editor's two sections as an HTML fragment
+    Html,
+}
+
+impl FormatArg {
+    pub fn format(self) -> p3p::report::Format {
+        use p3p::report::Format;
+        match self {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Editor => Format::Editor,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English
+    En,
+    /// Italian
+    It,
+    /// Swedish
+    Sv,
+    /// Dutch
+    Nl,
+    /// German
+    De,
+}
+
+impl LangArg {
+    pub fn lang(self) -> p3p::report::Lang {
+        use p3p::report::Lang;
+        match self {
+            LangArg::En => Lang::En,
+            LangArg::It => Lang::It,
+            LangArg::Sv => Lang::Sv,
+            LangArg::Nl => Lang::Nl,
+            LangArg::De => Lang::De,
+        }
+    }
 }
 
 #[derive(Args, Debug)]

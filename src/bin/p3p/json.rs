@@ -1,7 +1,7 @@
-//! JSON strings written in pieces: escaped text, input bytes that may not
-//! be UTF-8 (each invalid sequence becomes U+FFFD, as
-//! `String::from_utf8_lossy` does, whatever the pieces), and base64 for the
-//! exact bytes.
+//! JSON strings written in pieces: escaped text, and input bytes that may
+//! not be UTF-8 (each invalid sequence becomes U+FFFD, as
+//! `String::from_utf8_lossy` does, whatever the pieces). The exact bytes go
+//! in base64 (`p3p::report::Base64`).
 
 use std::fmt;
 use std::io::Write;
@@ -141,67 +141,6 @@ fn is_incomplete(bytes: &[u8]) -> bool {
     matches!(std::str::from_utf8(bytes), Err(e) if e.error_len().is_none())
 }
 
-/// Bytes as base64 (standard alphabet, padded), fed in pieces.
-#[derive(Debug, Default)]
-pub struct Base64 {
-    carry: [u8; 3],
-    n: usize,
-}
-
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-impl Base64 {
-    pub fn feed<W: Write>(&mut self, out: &mut Out<W>, mut data: &[u8]) {
-        while self.n > 0 && self.n < 3 && !data.is_empty() {
-            if let (Some(slot), Some(&b)) = (self.carry.get_mut(self.n), data.first()) {
-                *slot = b;
-            }
-            self.n += 1;
-            data = data.get(1..).unwrap_or(&[]);
-        }
-        if self.n == 3 {
-            out.bytes(&encode(self.carry));
-            self.n = 0;
-        }
-        let mut text = [0u8; 4 * 1024];
-        let whole = data.len() / 3 * 3;
-        for group in data.get(..whole).unwrap_or(&[]).chunks(3 * 1024) {
-            let mut len = 0;
-            for (three, four) in group.chunks_exact(3).zip(text.chunks_exact_mut(4)) {
-                four.copy_from_slice(&encode([three[0], three[1], three[2]]));
-                len += 4;
-            }
-            out.bytes(text.get(..len).unwrap_or(&[]));
-        }
-        for &b in data.get(whole..).unwrap_or(&[]) {
-            if let Some(slot) = self.carry.get_mut(self.n) {
-                *slot = b;
-            }
-            self.n += 1;
-        }
-    }
-
-    pub fn finish<W: Write>(&mut self, out: &mut Out<W>) {
-        // Bits past the end are zero.
-        for b in self.carry.iter_mut().skip(self.n) {
-            *b = 0;
-        }
-        let mut four = encode(self.carry);
-        match self.n {
-            1 => four[2..].copy_from_slice(b"=="),
-            2 => four[3] = b'=',
-            _ => return,
-        }
-        out.bytes(&four);
-        self.n = 0;
-    }
-}
-
-fn encode(three: [u8; 3]) -> [u8; 4] {
-    let v = u32::from(three[0]) << 16 | u32::from(three[1]) << 8 | u32::from(three[2]);
-    [18, 12, 6, 0].map(|shift| ALPHABET[(v >> shift & 63) as usize])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,44 +184,5 @@ mod tests {
         let mut out = Out::new(Vec::new());
         escape(&mut out, "a\"b\\c\u{1}\u{7f}\n");
         assert_eq!(out.into_inner(), b"a\\\"b\\\\c\\u0001\\u007f\\n");
-    }
-
-    #[test]
-    fn base64_in_pieces() {
-        let data: Vec<u8> = (0..=255u8).cycle().take(7000).collect();
-        for (input, expected) in
-            [(&b""[..], ""), (b"f", "Zg=="), (b"fo", "Zm8="), (b"foo", "Zm9v"), (b"foob", "Zm9vYg==")]
-        {
-            let mut out = Out::new(Vec::new());
-            let mut b = Base64::default();
-            b.feed(&mut out, input);
-            b.finish(&mut out);
-            assert_eq!(String::from_utf8(out.into_inner()).unwrap(), expected);
-        }
-        let mut whole = Out::new(Vec::new());
-        let mut b = Base64::default();
-        b.feed(&mut whole, &data);
-        b.finish(&mut whole);
-        let whole = whole.into_inner();
-        let expect: String = data
-            .chunks(3)
-            .map(|c| {
-                let mut o = Out::new(Vec::new());
-                let mut b = Base64::default();
-                b.feed(&mut o, c);
-                b.finish(&mut o);
-                String::from_utf8(o.into_inner()).unwrap()
-            })
-            .collect();
-        assert!(whole == expect.as_bytes(), "in one piece");
-        for cut in [1, 2, 3, 4, 5, 3071, 3072, 3073, 6999] {
-            let mut out = Out::new(Vec::new());
-            let mut b = Base64::default();
-            b.feed(&mut out, &data[..cut]);
-            b.feed(&mut out, &data[cut..cut.max(cut + 1).min(data.len())]);
-            b.feed(&mut out, &data[(cut + 1).min(data.len())..]);
-            b.finish(&mut out);
-            assert!(out.into_inner() == whole, "cut at {cut}");
-        }
     }
 }

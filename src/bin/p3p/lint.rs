@@ -1,32 +1,24 @@
 //! `p3p lint`: the findings of each value, written as the push parser
 //! reports them, so a value of any size is checked in bounded memory.
 //!
-//! Text shows at most [`SHOWN_PER_CODE`] findings of each code per value
-//! and then one note with the number left out (a value with a million
-//! repeated tokens stays readable); `--all` shows every one. JSON is
-//! complete: every finding, streamed.
+//! Text shows at most [`SHOWN_PER_CODE`](crate::tally::SHOWN_PER_CODE)
+//! findings of each code per value and then one note with the number left
+//! out (a value with a million repeated tokens stays readable); `--all`
+//! shows every one. JSON is complete: every finding, streamed.
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use p3p::diag::Sink;
 use p3p::parse::PushParser;
-use p3p::{Code, Diagnostic};
+use p3p::report::Base64;
+use p3p::Diagnostic;
 
 use crate::input::Value;
-use crate::json::{self, Base64, Lossy};
+use crate::json::{self, Lossy};
 use crate::out::Out;
 use crate::shape::Shape;
-
-/// How many findings of one code a value shows in text before the rest are
-/// only counted.
-pub const SHOWN_PER_CODE: u64 = 5;
-
-const CODES: usize = Code::ALL.len();
-
-fn index(code: Code) -> usize {
-    Code::ALL.iter().position(|c| *c == code).unwrap_or(0)
-}
+use crate::tally::Tally;
 
 pub struct Options {
     pub json: bool,
@@ -66,7 +58,7 @@ trait Output<W: Write> {
 
 /// Stops reading a value once its output cannot be written (the error
 /// itself stays in `out` for the caller).
-fn stop_if_closed<W: Write>(out: &Out<W>) -> io::Result<()> {
+pub fn stop_if_closed<W: Write>(out: &Out<W>) -> io::Result<()> {
     if out.failed() {
         Err(io::Error::other("standard output closed"))
     } else {
@@ -78,10 +70,7 @@ fn stop_if_closed<W: Write>(out: &Out<W>) -> io::Result<()> {
 struct Text<'o, W: Write> {
     out: &'o mut Out<W>,
     line: u64,
-    all: bool,
-    seen: [u64; CODES],
-    /// Offset of the first finding of each code that was not shown.
-    first_hidden: [usize; CODES],
+    tally: Tally,
 }
 
 impl<W: Write> Output<W> for Text<'_, W> {
@@ -96,15 +85,7 @@ impl<W: Write> Sink for Text<'_, W> {
     }
 
     fn report_excerpt(&mut self, d: Diagnostic, excerpt: &[u8]) {
-        let k = index(d.code);
-        let (Some(seen), Some(first_hidden)) = (self.seen.get_mut(k), self.first_hidden.get_mut(k)) else {
-            return;
-        };
-        *seen += 1;
-        if !self.all && *seen > SHOWN_PER_CODE {
-            if *seen == SHOWN_PER_CODE + 1 {
-                *first_hidden = d.offset;
-            }
+        if !self.tally.show(&d) {
             return;
         }
         let _ = write!(self.out, "{}:{}: {}: ", self.line, d.offset + 1, d.severity().name());
@@ -114,16 +95,9 @@ impl<W: Write> Sink for Text<'_, W> {
 }
 
 fn text_value<W: Write>(out: &mut Out<W>, value: &mut Value, shape: &Shape, line: u64, all: bool) -> io::Result<bool> {
-    let mut sink = Text { out, line, all, seen: [0; CODES], first_hidden: [0; CODES] };
+    let mut sink = Text { out, line, tally: Tally::new(all) };
     parse(value, shape, &mut sink)?;
-    let mut hidden: Vec<(usize, Code, u64)> = Code::ALL
-        .iter()
-        .zip(sink.seen.iter().zip(&sink.first_hidden))
-        .filter(|(_, (seen, _))| **seen > SHOWN_PER_CODE && !all)
-        .map(|(code, (seen, at))| (*at, *code, seen - SHOWN_PER_CODE))
-        .collect();
-    hidden.sort_unstable_by_key(|(at, code, _)| (*at, *code as u32));
-    for (at, code, more) in hidden {
+    for (at, code, more) in sink.tally.hidden() {
         let name = code.name();
         let s = if more == 1 { "" } else { "s" };
         let _ = writeln!(
@@ -132,7 +106,7 @@ fn text_value<W: Write>(out: &mut Out<W>, value: &mut Value, shape: &Shape, line
             at + 1
         );
     }
-    Ok(sink.seen.iter().any(|n| *n > 0))
+    Ok(sink.tally.any())
 }
 
 /// One JSON object per value: the value as given, then every finding.
@@ -181,10 +155,10 @@ fn json_value<W: Write>(out: &mut Out<W>, value: &mut Value, shape: &Shape, line
         out.bytes(b",\"input_base64\":\"");
         let mut b64 = Base64::default();
         value.read(0, shape.len, |piece| {
-            b64.feed(out, piece);
+            let _ = b64.feed(out, piece);
             stop_if_closed(out)
         })?;
-        b64.finish(out);
+        let _ = b64.finish(out);
         out.bytes(b"\"");
     }
     let _ = write!(out, ",\"line\":{line},\"diagnostics\":[");

@@ -1,7 +1,8 @@
 //! `p3p`: the command-line tool for policy authors.
 //!
 //! ```text
-//! p3p explain [--json] [--profile NAME|FILE] [--level L] [--party P] [--cookie K] VALUE...
+//! p3p explain [--format text|json|editor|html] [--lang en|it|sv|nl|de] [--all]
+//!             [--profile NAME|FILE] [--level L] [--party P] [--cookie K] VALUE...
 //! p3p lint [--json] [--all] [--profile NAME|FILE] VALUE...
 //! p3p audit [--json] [--profile NAME|FILE] [--level L] [--page URL [--url URL]] FILE...
 //! p3p profile check FILE
@@ -22,13 +23,14 @@ mod lint;
 mod out;
 mod profile;
 mod shape;
+mod tally;
 
 use std::io;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
-use p3p::explain::{NamedProfile, ProfileSelect, Select};
 use p3p::ie6::{CookieKind, Level, Party};
+use p3p::report::{self, Format, NamedProfile, OptionsError, ProfileSelect};
 
 use args::{Cli, Command, CookieArg, ExplainArgs, LintArgs, PartyArg, ProfileCommand};
 use input::{for_each_value, Ended, CHUNK, SPOOL_MEMORY};
@@ -100,8 +102,17 @@ fn run_explain(a: ExplainArgs) -> ExitCode {
         CookieArg::Persistent => CookieKind::Persistent,
     });
     let key = a.level.map(args::LevelArg::key);
-    let mut opts =
-        explain::Options { json: a.common.json, select: Select { level: None, party, cookie }, profile: None };
+    let format = match (a.format, a.common.json) {
+        (Some(f), _) => f.format(),
+        (None, true) => Format::Json,
+        (None, false) => Format::Text,
+    };
+    let mut opts = explain::Options {
+        format,
+        lang: a.lang.lang(),
+        all: a.all,
+        report: report::Options { select: ProfileSelect { level: None, party, cookie }, profile: None },
+    };
     match &loaded {
         None => match key.map(|k| Level::from_key(k.as_bytes())) {
             Some(None) => {
@@ -114,7 +125,7 @@ fn run_explain(a: ExplainArgs) -> ExitCode {
                     ),
                 );
             }
-            level => opts.select.level = level.flatten(),
+            level => opts.report.select.level = level.flatten().map(|l| l as u32),
         },
         Some(Loaded::Broken(file, errors)) => {
             let mut err = Out::new(io::stderr().lock());
@@ -135,18 +146,19 @@ fn run_explain(a: ExplainArgs) -> ExitCode {
                 }
                 level => level.flatten(),
             };
-            let named = NamedProfile { profile: p, name };
-            opts.profile = Some((named, ProfileSelect { level, party, cookie }));
+            opts.report.select.level = level;
+            opts.report.profile = Some(NamedProfile { profile: p, name });
         }
     }
+    if opts.report.check(format) == Err(OptionsError::Profile) {
+        return args::usage_error(
+            "explain",
+            format!("the {} format describes Internet Explorer 6: it takes --profile ie6 or ie6-strict", format.name()),
+        );
+    }
     let mut out = Out::new(io::BufWriter::with_capacity(CHUNK, io::stdout().lock()));
-    // The report needs the whole value: standard input lines stay in memory.
-    let ended = for_each_value(&a.common.values, &mut out, usize::MAX, |out, value, shape, _, first| {
-        match value.whole() {
-            Some(bytes) => explain::value(out, bytes, shape, first, &opts),
-            None => return Err(io::Error::other("value not in memory")),
-        }
-        Ok(())
+    let ended = for_each_value(&a.common.values, &mut out, SPOOL_MEMORY, |out, value, shape, _, first| {
+        explain::value(out, value, shape, first, &opts)
     });
     match ended {
         Ended::Failed => ExitCode::from(2),

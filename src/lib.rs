@@ -45,6 +45,7 @@ pub mod cookie;
 pub mod diag;
 /// cbindgen:ignore
 pub mod explain;
+mod fast;
 pub mod ffi;
 /// cbindgen:ignore
 pub mod ie6;

@@ -207,100 +207,17 @@ const fn form_diag(code: Code, offset: usize, len: usize, form: Form) -> Diagnos
     Diagnostic { code, offset, len, detail: Detail::Form(form) }
 }
 
-/// The common case in a tight loop: well-formed tokens separated by single
-/// spaces, up to the end of `body` or, when `term` is given, up to that
-/// byte (the closing quote). Returns the policy and where it stopped, or
-/// `None` at the first thing it does not handle (a tab, a control byte, an
-/// unknown or misspelt word, an empty policy); the caller then runs the
-/// general path from the start, so both give the same policy. The
-/// robustness tests compare the two on random input.
-#[inline]
-fn parse_body_fast(body: &[u8], term: Option<u8>) -> Option<(Policy, usize)> {
-    // Consent bits of CUR and OUR, which the grammar allows no suffix on.
-    const NONSTANDARD: u32 = 1 | 1 << (Token::OUR as u32 - Token::CUR as u32);
-    // Plain locals, so the loop keeps everything in registers.
-    let (mut tokens, mut words, mut flags) = (0u64, 0u32, P3P_POLICY_PRESENT);
-    // Consent bits by suffix: always, opt-out, opt-in.
-    let mut consent = [0u32; 3];
-    // Without a terminator, a space stands in (spaces are handled first).
-    let stop = term.unwrap_or(b' ');
-    let mut i = 0;
-    while let Some(&b0) = body.get(i) {
-        if b0 == b' ' {
-            i += 1;
-            continue;
-        }
-        if b0 == stop {
-            break;
-        }
-        let Some(&[_, b1, b2]) = body.get(i..i + 3) else {
-            return None;
-        };
-        let (index, ci) = Token::lookup_raw([b0, b1, b2])?;
-        // The byte after a token: a space, the terminator, or the end.
-        let slot = match body.get(i + 3) {
-            Some(&c) if c != b' ' && c != stop => {
-                if ci == 0 || body.get(i + 4).is_some_and(|e| *e != b' ' && *e != stop) {
-                    return None;
-                }
-                i += 1;
-                match c {
-                    b'a' => 0,
-                    b'o' => 1,
-                    b'i' => 2,
-                    _ => return None,
-                }
-            }
-            _ => 3, // no suffix
-        };
-        i += 3;
-        if body.get(i) == Some(&b' ') {
-            i += 1; // one loop turn per token
-        }
-        let bit = 1u64 << index;
-        if ci == 0 {
-            if tokens & bit != 0 {
-                flags |= P3P_POLICY_DUPLICATE_TOKEN;
-            }
-        } else {
-            let cbit = 1u32 << (ci - 1);
-            if slot != 3 && NONSTANDARD & cbit != 0 {
-                flags |= P3P_POLICY_NONSTANDARD_SUFFIX;
-            }
-            let k = slot % 3;
-            let seen = consent.get(k).copied().unwrap_or(0);
-            if seen & cbit != 0 {
-                flags |= P3P_POLICY_DUPLICATE_TOKEN;
-            }
-            if let Some(c) = consent.get_mut(k) {
-                *c = seen | cbit;
-            }
-        }
-        tokens |= bit;
-        words += 1;
-    }
-    // An unterminated value, or no token at all, is for the general path.
-    let terminated = term.is_none_or(|t| body.get(i) == Some(&t));
-    let [always, opt_out, opt_in] = consent;
-    let mozilla = Policy::mozilla_of_tokens(tokens, always, opt_out, opt_in);
-    let p =
-        Policy { tokens, always, opt_out, opt_in, flags, word_count: words, invalid_count: 0, mozilla, reserved: 0 };
-    (terminated && words > 0).then_some((p, i))
-}
-
 /// The plainest header, `CP="tokens"` alone, in one pass. `None` sends
 /// anything else (other directives, odd spacing) to the general path.
 #[inline]
 fn parse_header_fast(input: &[u8]) -> Option<Policy> {
-    let rest = input.strip_prefix(b"CP=\"")?;
-    let (p, stop) = parse_body_fast(rest, Some(b'"'))?;
-    rest.get(stop + 1..)?.iter().all(|b| is_ows(*b)).then_some(p)
+    crate::fast::header(input)
 }
 
 /// Folds the words of `input[start..end]` into a policy.
 fn parse_body<S: Sink>(input: &[u8], start: usize, end: usize, sink: &mut S) -> Policy {
     if !sink.wants() {
-        if let Some((p, _)) = input.get(start..end).and_then(|b| parse_body_fast(b, None)) {
+        if let Some(p) = input.get(start..end).and_then(crate::fast::tokens) {
             return p;
         }
     }
@@ -545,10 +462,10 @@ mod tests {
     #[test]
     fn fast_paths_take_the_plain_shapes() {
         let seed = b"NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA";
-        assert!(parse_body_fast(seed, None).is_some());
+        assert!(crate::fast::tokens(seed).is_some());
         assert!(parse_header_fast(&[b"CP=\"".as_slice(), seed, b"\"  "].concat()).is_some());
         for odd in ["NOI\tDSP", "NOI X", "FINa", "", " ", "NOI\x00"] {
-            assert_eq!(parse_body_fast(odd.as_bytes(), None).map(|(p, _)| p), None, "{odd:?}");
+            assert_eq!(crate::fast::tokens(odd.as_bytes()), None, "{odd:?}");
         }
         assert!(parse_header_fast(b"CP=\"NOI").is_none());
         assert!(parse_header_fast(b"CP=\"NOI\" x").is_none());

@@ -27,6 +27,9 @@ static const char SESSION[] = "sid=xyz; Path=/; Secure; HttpOnly";
 
 static volatile uint64_t sink;
 static p3p_policy seed;
+static p3p_profile custom;
+static p3p_profile ie6;
+static uint8_t out[256];
 
 static void none(void) { sink++; }
 
@@ -75,6 +78,49 @@ static void cookie_downgrade(void) {
         sink += n;
 }
 
+/* One pass: decided at Medium, first party; the persistent cookie is
+ * downgraded into out, the session cookie kept. */
+static void cookie_apply_persistent(void) {
+    p3p_cookie_decision d;
+    size_t n;
+    if (p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT(PERSISTENT), 1700000000, &d, out,
+                         sizeof out, &n)
+        == P3P_STATUS_OK)
+        sink += d.action + n;
+}
+
+static void cookie_apply_session(void) {
+    p3p_cookie_decision d;
+    size_t n;
+    if (p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT(SESSION), 1700000000, &d, out, sizeof out,
+                         &n)
+        == P3P_STATUS_OK)
+        sink += d.action + n;
+}
+
+static void profile_cookie_apply_persistent(void) {
+    p3p_cookie_decision d;
+    size_t n;
+    if (p3p_profile_cookie_apply(&ie6, &seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT(PERSISTENT), 1700000000, &d,
+                                 out, sizeof out, &n)
+        == P3P_STATUS_OK)
+        sink += d.action + n;
+}
+
+static void profile_decide_ie6(void) {
+    p3p_decision d;
+    if (p3p_profile_decide(&ie6, &seed, P3P_LEVEL_MEDIUM, P3P_PARTY_THIRD, P3P_COOKIE_PERSISTENT, &d)
+        == P3P_STATUS_OK)
+        sink += d.action;
+}
+
+/* profiles/ie6-medium.xml: for the seed policy its seventh third-party rule matches. */
+static void profile_decide_custom(void) {
+    p3p_decision d;
+    if (p3p_profile_decide(&custom, &seed, 0, P3P_PARTY_THIRD, P3P_COOKIE_PERSISTENT, &d) == P3P_STATUS_OK)
+        sink += d.action;
+}
+
 static const struct {
     const char *name;
     void (*run)(void);
@@ -87,6 +133,11 @@ static const struct {
     {"cookie_decide_persistent", cookie_decide_persistent},
     {"cookie_decide_session", cookie_decide_session},
     {"cookie_downgrade", cookie_downgrade},
+    {"cookie_apply_persistent", cookie_apply_persistent},
+    {"cookie_apply_session", cookie_apply_session},
+    {"profile_cookie_apply_persistent", profile_cookie_apply_persistent},
+    {"profile_decide_ie6", profile_decide_ie6},
+    {"profile_decide_custom", profile_decide_custom},
 };
 
 int main(int argc, char **argv) {
@@ -99,7 +150,10 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: %s list | OP COUNT\n", argv[0]);
         return 2;
     }
-    if (p3p_policy_parse(LIT(SEED), &seed) != P3P_STATUS_OK) return 1;
+    if (p3p_policy_parse(LIT(SEED), &seed) != P3P_STATUS_OK
+        || p3p_profile_builtin(LIT("ie6"), &ie6) != P3P_STATUS_OK
+        || p3p_profile_load_file(LIT("profiles/ie6-medium.xml"), &custom, NULL) != P3P_STATUS_OK)
+        return 1;
     for (i = 0; i < sizeof OPS / sizeof OPS[0]; i++) {
         if (strcmp(argv[1], OPS[i].name) == 0) {
             long n = atol(argv[2]), k;

@@ -280,14 +280,16 @@ const fn build() -> Lookup {
         let letters = name[0] as u32 | (name[1] as u32) << 8 | (name[2] as u32) << 16;
         let token_bit = 1u64 << t;
         let consent = t >= Token::CUR as usize && t < Token::CUR as usize + CONSENT_TOKEN_COUNT;
-        let ci = t.wrapping_sub(Token::CUR as usize) as u32;
+        // The token's consent bit (none for tokens without consent forms;
+        // a shift past 31 would not compile with overflow checks on).
+        let cbit = if consent { 1u32 << (t - Token::CUR as usize) } else { 0 };
         let nonstandard = if t == Token::CUR as usize || t == Token::OUR as usize { NONSTANDARD_BIT } else { 0 };
         // (key, consent bits by form, whether a suffix was written)
         let forms: [(u32, [u32; 3], bool); 4] = [
-            (letters | (b' ' as u32) << 24, [1 << ci, 0, 0], false),
-            (letters | (b'a' as u32) << 24, [1 << ci, 0, 0], true),
-            (letters | (b'o' as u32) << 24, [0, 1 << ci, 0], true),
-            (letters | (b'i' as u32) << 24, [0, 0, 1 << ci], true),
+            (letters | (b' ' as u32) << 24, [cbit, 0, 0], false),
+            (letters | (b'a' as u32) << 24, [cbit, 0, 0], true),
+            (letters | (b'o' as u32) << 24, [0, cbit, 0], true),
+            (letters | (b'i' as u32) << 24, [0, 0, cbit], true),
         ];
         let count = if consent { 4 } else { 1 };
         let mut f = 0;

@@ -8,7 +8,7 @@
 #   - the libraries nginx 1.28 is built with (PCRE2, zlib) for the second
 #     nginx and the ASan build;
 #   - clang for the C ABI sanitizer tests, valgrind for memory checks,
-#     time (peak memory of nginx -t and the command), dpkg-dev and pkgconf
+#     GNU time (peak memory of nginx -t and of the command's memory test), dpkg-dev and pkgconf
 #     for the packages and the install tests.
 # Idempotent: installs only what is missing and says what it did.
 set -euo pipefail

@@ -10,12 +10,15 @@ use std::hint::black_box;
 
 use p3p::cookie;
 use p3p::ie6::{self, Action, CookieKind, Level, Party};
+use p3p::report::{Format, Lang, Options, Report};
 
 const SEED: &[u8] = b"CP=\"NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA\"";
 const LONG: &[u8] =
     b"CP=\"ALL IND DSP COR ADM CONo CUR CUSo IVAo IVDo PSA PSD TAI TELo OUR SAMo CNT COM INT NAV ONL PHY PRE PUR UNI\"";
 const FREE_TEXT: &[u8] =
     b"CP=\"This is not a P3P policy! See https://www.google.com/support/accounts/answer/151657 for more info.\"";
+/// A `policyref` first, as many sites sent it: the general header path.
+const WITH_POLICYREF: &[u8] = b"policyref=\"/w3c/p3p.xml\", CP=\"NOI DSP COR CUR ADM OUR BUS IND PHY ONL UNI PUR NAV\"";
 const REQUEST: &[u8] = b"GET /index.html HTTP/1.1\r\nHost: example.com\r\nUser-Agent: x\r\n\r\n";
 const PERSISTENT: &[u8] = b"id=abc123; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/; HttpOnly";
 const SESSION: &[u8] = b"sid=xyz; Path=/; Secure; HttpOnly";
@@ -27,6 +30,8 @@ const OPS: &[&str] = &[
     "parse_classify_seed",
     "parse_long",
     "parse_free_text",
+    "parse_policyref",
+    "lint_seed",
     "decide_one",
     "decide_grid",
     "cookie_decide_persistent",
@@ -38,7 +43,27 @@ const OPS: &[&str] = &[
     "profile_decide_ie6",
     "profile_decide_custom",
     "httparse_short",
+    "explain_text_seed",
+    "explain_json_seed",
+    "explain_editor_seed_de",
+    "explain_html_seed_it",
 ];
+
+/// Counts what a report writes, so the report itself is all that is measured.
+struct Count(usize);
+
+impl std::fmt::Write for Count {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0 += s.len();
+        Ok(())
+    }
+}
+
+fn explain(format: Format, lang: Lang) -> u64 {
+    let mut n = Count(0);
+    let _ = Report::new(black_box(SEED), p3p::Mode::Header).write(&mut n, format, lang, &Options::default());
+    n.0 as u64
+}
 
 fn run(op: &str, n: usize) -> u64 {
     let policy = p3p::parse_header(SEED);
@@ -55,6 +80,12 @@ fn run(op: &str, n: usize) -> u64 {
             "parse_classify_seed" => ie6::classify(&p3p::parse_header(black_box(SEED))) as u64,
             "parse_long" => p3p::parse_header(black_box(LONG)).tokens,
             "parse_free_text" => u64::from(p3p::parse_header(black_box(FREE_TEXT)).flags),
+            "parse_policyref" => p3p::parse_header(black_box(WITH_POLICYREF)).tokens,
+            "lint_seed" => {
+                let mut findings = 0u64;
+                p3p::parse_header_with(black_box(SEED), &mut |_d: p3p::Diagnostic| findings += 1);
+                findings
+            }
             "decide_one" => {
                 let level = Level::ALL[i % 6];
                 ie6::decide(Some(black_box(&policy)), level, Party::Third, CookieKind::Persistent).action as u64
@@ -89,6 +120,10 @@ fn run(op: &str, n: usize) -> u64 {
                     .decide(Some(black_box(&policy)), Level::Medium as u32, Party::Third, CookieKind::Persistent)
                     .map_or(0, |o| o.decision.action as u64)
             }
+            "explain_text_seed" => explain(Format::Text, Lang::En),
+            "explain_json_seed" => explain(Format::Json, Lang::En),
+            "explain_editor_seed_de" => explain(Format::Editor, Lang::De),
+            "explain_html_seed_it" => explain(Format::Html, Lang::It),
             "httparse_short" => {
                 let mut headers = [httparse::EMPTY_HEADER; 16];
                 let mut req = httparse::Request::new(&mut headers);

@@ -7,9 +7,9 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use p3p::explain::{Report, Select};
 use p3p::ffi::types::p3p_decision;
 use p3p::ie6::{self, Action, CookieKind, Grid, Level, Party};
+use p3p::report::{Format, Lang, Options, Report, Select};
 use p3p::{Mode, Policy};
 
 /// The seed policy: identifiable data used for contact without consent.
@@ -159,6 +159,19 @@ fn explain(c: &mut Criterion) {
             black_box((r, out.len()))
         })
     });
+    for (name, format, lang) in [
+        ("json_seed", Format::Json, Lang::En),
+        ("editor_seed_de", Format::Editor, Lang::De),
+        ("html_seed_it", Format::Html, Lang::It),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                out.clear();
+                let r = Report::new(black_box(SEED), Mode::Header).write(&mut out, format, lang, &Options::default());
+                black_box((r, out.len()))
+            })
+        });
+    }
     g.finish();
 }
 

@@ -32,7 +32,60 @@
  * The ABI version of this header and library. It changes whenever a struct
  * layout, a constant's value or a function signature changes.
  */
-#define P3P_ABI_VERSION 2
+#define P3P_ABI_VERSION 3
+
+/**
+ * Report format: the text report for people (`p3p explain`).
+ */
+#define P3P_FORMAT_TEXT 0
+
+/**
+ * Report format: one JSON object (`p3p explain --json`), the same in
+ * every language.
+ */
+#define P3P_FORMAT_JSON 1
+
+/**
+ * Report format: the policy editor's "compact policy summary" and "policy
+ * evaluation" sections as plain text.
+ */
+#define P3P_FORMAT_EDITOR 2
+
+/**
+ * Report format: the same sections as a self-contained HTML fragment
+ * (one `<section>`, escaped text, no script).
+ */
+#define P3P_FORMAT_HTML 3
+
+/**
+ * Report language: English.
+ */
+#define P3P_LANG_EN 0
+
+/**
+ * Report language: Italian.
+ */
+#define P3P_LANG_IT 1
+
+/**
+ * Report language: Swedish.
+ */
+#define P3P_LANG_SV 2
+
+/**
+ * Report language: Dutch.
+ */
+#define P3P_LANG_NL 3
+
+/**
+ * Report language: German.
+ */
+#define P3P_LANG_DE 4
+
+/**
+ * In `p3p_explain_options.level`, `.party` and `.cookie`: every value.
+ */
+#define P3P_EXPLAIN_ALL 4294967295
 
 /**
  * What an input buffer holds: a `P3P` header field value...
@@ -43,16 +96,6 @@
  * ...or a bare token list (`NOI DSP COR`), as in configuration.
  */
 #define P3P_INPUT_TOKENS 1
-
-/**
- * Report format: text for people.
- */
-#define P3P_FORMAT_TEXT 0
-
-/**
- * Report format: one JSON object.
- */
-#define P3P_FORMAT_JSON 1
 
 /**
  * Privacy levels, strictest first.
@@ -918,6 +961,58 @@ typedef struct {
 } p3p_profile_error;
 
 /**
+ * How `p3p_explain` writes its report. Start from
+ * `p3p_explain_options_default()` and set the fields you need; a NULL
+ * options pointer means those defaults.
+ */
+typedef struct {
+  /**
+   * `P3P_FORMAT_TEXT` (default), `P3P_FORMAT_JSON`, `P3P_FORMAT_EDITOR`
+   * or `P3P_FORMAT_HTML`.
+   */
+  uint32_t format;
+  /**
+   * `P3P_LANG_EN` (default), `P3P_LANG_IT`, `P3P_LANG_SV`,
+   * `P3P_LANG_NL` or `P3P_LANG_DE`. JSON ignores it.
+   */
+  uint32_t lang;
+  /**
+   * Show only this level, in the profile's numbering (`P3P_LEVEL_*` for
+   * IE6 and `ie6-strict`, `P3P_MOZILLA_LEVEL_*` for `mozilla`, 0 for
+   * profiles without levels), or `P3P_EXPLAIN_ALL` (default).
+   */
+  uint32_t level;
+  /**
+   * Show only this party (`P3P_PARTY_*`), or `P3P_EXPLAIN_ALL` (default).
+   */
+  uint32_t party;
+  /**
+   * Show only this cookie kind (`P3P_COOKIE_*`), or `P3P_EXPLAIN_ALL`
+   * (default).
+   */
+  uint32_t cookie;
+  /**
+   * Decide with this profile (borrowed for the call); NULL (default)
+   * means the built-in IE6 model, reported as the policy editor did.
+   * With a profile the text and JSON reports show the profile's
+   * decisions, as `p3p explain --profile` does; the editor and HTML
+   * formats take only `ie6` and `ie6-strict` profiles.
+   */
+  const p3p_profile *profile;
+  /**
+   * The profile's name as the report prints it (`len` bytes of UTF-8,
+   * borrowed for the call); NULL with 0 (default) names it after the
+   * profile (`ie6`, `ie6-strict`, `mozilla`, `mozilla:LETTERS`,
+   * `custom`).
+   */
+  const uint8_t *profile_name;
+  /**
+   * Length of `profile_name`.
+   */
+  size_t profile_name_len;
+} p3p_explain_options;
+
+/**
  * Success.
  */
 #define P3P_STATUS_OK 0
@@ -1164,30 +1259,6 @@ p3p_status p3p_diagnostic_message(const p3p_diagnostic *diag,
                                   uint8_t *out,
                                   size_t out_cap,
                                   size_t *out_len);
-
-/**
- * Writes the evaluation report for `value` into `out`: the tokens and what
- * they mean, the class and verdict, the 24 cells with reasons, what makes
- * the policy unsatisfactory, fixes and lint findings. `format` is
- * `P3P_FORMAT_TEXT` or `P3P_FORMAT_JSON` (the JSON the `p3p` command
- * prints); `input_kind` a `P3P_INPUT_*`. No NUL terminator is written.
- * With `(NULL, 0)` for `out`, only `*out_len` is written: the length
- * needed. Off the hot path, but still allocation-free.
- *
- * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
- * `P3P_STATUS_INVALID_ARGUMENT` or `P3P_STATUS_BUFFER_TOO_SMALL`.
- *
- * # Safety
- * `value` must point at `len` readable bytes; `out` at `out_cap` writable
- * bytes; `out_len` at a writable `size_t`.
- */
-p3p_status p3p_explain(const uint8_t *value,
-                       size_t len,
-                       uint32_t input_kind,
-                       uint32_t format,
-                       uint8_t *out,
-                       size_t out_cap,
-                       size_t *out_len);
 
 /**
  * Builds the `P3P` header field value `CP="..."` for a token list (words
@@ -1626,6 +1697,48 @@ p3p_status p3p_profile_cookie_apply(const p3p_profile *profile,
                                     uint8_t *out,
                                     size_t out_cap,
                                     size_t *out_len);
+
+/**
+ * The default options: text, English, every cell, the built-in IE6 model.
+ */
+p3p_explain_options p3p_explain_options_default(void);
+
+/**
+ * Writes the evaluation report for `value` into `out`, as the options ask
+ * (NULL `options`: see `p3p_explain_options_default`): the text report
+ * (tokens and what they mean, class and verdict, the 24 cells with
+ * reasons, what makes the policy unsatisfactory, fixes, lint findings),
+ * the JSON object the `p3p` command prints, or the policy editor's two
+ * sections as plain text or HTML, in English, Italian, Swedish, Dutch or
+ * German. `input_kind` is a `P3P_INPUT_*`. No NUL terminator is written.
+ *
+ * Buffer protocol: with `(NULL, 0)` for `out`, returns `P3P_STATUS_OK`
+ * and writes only `*out_len`, the length needed. With a buffer smaller
+ * than that, returns `P3P_STATUS_BUFFER_TOO_SMALL`, writes the length
+ * needed to `*out_len` and writes nothing into `out`. Otherwise writes the
+ * report and its length. Off the hot path (the report is computed twice
+ * when `out` is given: once to size it), but allocation-free.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_BUFFER_TOO_SMALL`,
+ * `P3P_STATUS_NULL_ARGUMENT` (`out_len` NULL, `value` or `out` NULL with a
+ * non-zero length) or `P3P_STATUS_INVALID_ARGUMENT` (an unknown input
+ * kind, format, language, level, party or cookie kind; a level the
+ * profile does not have; a profile value this library did not build; a
+ * profile name that is not UTF-8; a profile other than `ie6` or
+ * `ie6-strict` with `P3P_FORMAT_EDITOR` or `P3P_FORMAT_HTML`).
+ *
+ * # Safety
+ * `value` must point at `len` readable bytes; `options`, when not NULL, at
+ * a `p3p_explain_options` whose pointers follow its documentation; `out`
+ * at `out_cap` writable bytes; `out_len` at a writable `size_t`.
+ */
+p3p_status p3p_explain(const uint8_t *value,
+                       size_t len,
+                       uint32_t input_kind,
+                       const p3p_explain_options *options,
+                       uint8_t *out,
+                       size_t out_cap,
+                       size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -51,11 +51,6 @@ trap 'rm -rf "$stage"' EXIT
 
 d() { printf '%s%s' "$DESTDIR" "$1"; }
 
-# Does this p3p command write its own man pages and completions?
-cli_docs() {
-    "$RELEASE/p3p" completions bash >/dev/null 2>&1
-}
-
 # ---- install ------------------------------------------------------------------
 
 # pkg-config file: paths below the prefix are written relative to it.
@@ -102,21 +97,18 @@ do_install() {
     install -m 0755 "$stage/p3p" "$(d "$BINDIR/p3p")"
     echo "installed libp3p $VERSION in $(d "$LIBDIR"), p3p.h, p3p.pc and $(d "$BINDIR")/p3p"
 
-    if cli_docs; then
-        mkdir -p "$stage/man"
-        "$RELEASE/p3p" manpages "$stage/man"
-        install -d "$(d "$MANDIR/man1")" "$(d "$BASHCOMPDIR")" "$(d "$ZSHCOMPDIR")" "$(d "$FISHCOMPDIR")"
-        install -m 0644 "$stage"/man/*.1 "$(d "$MANDIR/man1")/"
-        "$RELEASE/p3p" completions bash >"$stage/p3p.bash"
-        "$RELEASE/p3p" completions zsh >"$stage/_p3p"
-        "$RELEASE/p3p" completions fish >"$stage/p3p.fish"
-        install -m 0644 "$stage/p3p.bash" "$(d "$BASHCOMPDIR/p3p")"
-        install -m 0644 "$stage/_p3p" "$(d "$ZSHCOMPDIR/_p3p")"
-        install -m 0644 "$stage/p3p.fish" "$(d "$FISHCOMPDIR/p3p.fish")"
-        echo "installed man pages in $(d "$MANDIR/man1") and bash, zsh and fish completions"
-    else
-        echo "install: this p3p command writes no man pages or completions; skipped them" >&2
-    fi
+    # The command writes its own man pages and completions, so they match its options.
+    mkdir -p "$stage/man"
+    "$RELEASE/p3p" manpages "$stage/man"
+    install -d "$(d "$MANDIR/man1")" "$(d "$BASHCOMPDIR")" "$(d "$ZSHCOMPDIR")" "$(d "$FISHCOMPDIR")"
+    install -m 0644 "$stage"/man/*.1 "$(d "$MANDIR/man1")/"
+    "$RELEASE/p3p" completions bash >"$stage/p3p.bash"
+    "$RELEASE/p3p" completions zsh >"$stage/_p3p"
+    "$RELEASE/p3p" completions fish >"$stage/p3p.fish"
+    install -m 0644 "$stage/p3p.bash" "$(d "$BASHCOMPDIR/p3p")"
+    install -m 0644 "$stage/_p3p" "$(d "$ZSHCOMPDIR/_p3p")"
+    install -m 0644 "$stage/p3p.fish" "$(d "$FISHCOMPDIR/p3p.fish")"
+    echo "installed man pages in $(d "$MANDIR/man1") and bash, zsh and fish completions"
 
     if [ -n "$NGINX_MODULE" ]; then
         local conf=mod-http-p3p.conf

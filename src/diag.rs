@@ -2,6 +2,7 @@
 //! the input. Codes are stable numbers (they cross the C ABI and appear in
 //! JSON); a retired code is never reused.
 
+use crate::lexer::Word;
 use crate::token::{Form, Group};
 use core::fmt::{self, Write};
 
@@ -190,7 +191,18 @@ impl Diagnostic {
     /// Writes a one-line message; `input` is the text the offsets refer to.
     pub fn write_message<W: Write>(&self, input: &[u8], w: &mut W) -> fmt::Result {
         let text = input.get(self.offset..self.offset.saturating_add(self.len)).unwrap_or(&[]);
-        let quoted = Quoted(text);
+        self.write_message_excerpt(text, w)
+    }
+
+    /// Writes the same message from the start of the diagnostic's text
+    /// alone, as a streaming caller has it: `excerpt` holds the first bytes
+    /// of `input[offset..offset + len]`, at least [`EXCERPT_LEN`] of them
+    /// when there are that many (what [`Sink::report_excerpt`] is given).
+    /// Quoted text is cut at [`EXCERPT_LEN`] bytes, so a message stays short
+    /// whatever the size of the word it names.
+    pub fn write_message_excerpt<W: Write>(&self, excerpt: &[u8], w: &mut W) -> fmt::Result {
+        let quoted =
+            QuotedStart { text: excerpt.get(..self.len.min(excerpt.len())).unwrap_or(excerpt), total: self.len };
         match (self.code, self.detail) {
             (Code::UnknownToken, _) => write!(w, "unknown token {quoted}")?,
             (Code::WrongCase, _) => write!(w, "{quoted} is in the wrong case: tokens are case-sensitive")?,
@@ -238,37 +250,84 @@ impl Diagnostic {
     }
 }
 
+/// How many bytes of a word or text a message quotes; longer text is cut
+/// and marked with `...`. Streaming callers keep this many bytes of the
+/// text a finding is about (see [`Sink::report_excerpt`]).
+pub const EXCERPT_LEN: usize = 40;
+
 /// Displays input bytes in double quotes, escaping what is not printable
-/// ASCII and cutting long text, so a message never carries raw control bytes.
+/// ASCII and cutting text longer than [`EXCERPT_LEN`] bytes, so a message
+/// never carries raw control bytes. Text cut before it is given (an
+/// excerpt of a longer word) is marked by the caller's `len`: see
+/// [`Diagnostic::write_message_excerpt`].
 pub struct Quoted<'a>(pub &'a [u8]);
 
 impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const MAX: usize = 40;
-        f.write_char('"')?;
-        for &b in self.0.iter().take(MAX) {
-            match b {
-                b'"' | b'\\' => write!(f, "\\{}", b as char)?,
-                0x20..=0x7e => f.write_char(b as char)?,
-                _ => write!(f, "\\x{b:02x}")?,
-            }
-        }
-        if self.0.len() > MAX {
-            f.write_str("...")?;
-        }
-        f.write_char('"')
+        write_quoted(f, self.0, self.0.len())
     }
+}
+
+/// The start of `total` bytes of text, quoted like [`Quoted`].
+struct QuotedStart<'a> {
+    text: &'a [u8],
+    total: usize,
+}
+
+impl fmt::Display for QuotedStart<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_quoted(f, self.text, self.total)
+    }
+}
+
+/// `text` is the start of `total` bytes.
+fn write_quoted<W: Write + ?Sized>(f: &mut W, text: &[u8], total: usize) -> fmt::Result {
+    f.write_char('"')?;
+    for &b in text.iter().take(EXCERPT_LEN) {
+        match b {
+            b'"' | b'\\' => write!(f, "\\{}", b as char)?,
+            0x20..=0x7e => f.write_char(b as char)?,
+            _ => write!(f, "\\x{b:02x}")?,
+        }
+    }
+    if total.max(text.len()) > EXCERPT_LEN {
+        f.write_str("...")?;
+    }
+    f.write_char('"')
 }
 
 /// Receives diagnostics as the parser finds them. Implemented for closures,
 /// and for `()` to discard them (the fast path).
+///
+/// Findings arrive in input order, each as soon as the text it is about is
+/// complete: a word's findings at the end of the word; an unquoted value,
+/// trailing text or a later `CP` directive at the end of its directive;
+/// findings about the whole policy (empty, free text, missing groups,
+/// identifiable data without purpose) at the end of the policy body; an
+/// unterminated quote and a missing `CP` at the end of the input.
 pub trait Sink {
-    /// Called once per finding: word findings in input order, then findings
-    /// about the whole policy.
+    /// Called once per finding.
     fn report(&mut self, d: Diagnostic);
-    /// Whether anyone listens: the parser skips optional work when not.
+    /// Whether anyone listens: the parser skips optional work when not
+    /// (and reports nothing, words included).
     fn wants(&self) -> bool {
         true
+    }
+    /// Called for each finding with the start of the text it is about:
+    /// its first [`EXCERPT_LEN`] bytes (all of it when shorter), empty for
+    /// findings that quote nothing. Enough for
+    /// [`Diagnostic::write_message_excerpt`] when the input is no longer at
+    /// hand, as with the push parser. The default passes the finding to
+    /// [`Sink::report`].
+    fn report_excerpt(&mut self, d: Diagnostic, excerpt: &[u8]) {
+        let _ = excerpt;
+        self.report(d)
+    }
+    /// Called for each word of the policy body, in order, with the start of
+    /// its text (as for [`Sink::report_excerpt`]), before the word's
+    /// findings. The default ignores words.
+    fn word(&mut self, word: Word, excerpt: &[u8]) {
+        let _ = (word, excerpt);
     }
 }
 
@@ -296,6 +355,9 @@ pub fn suggest(word: &[u8]) -> Option<Form> {
     }
     let mut best: Option<(usize, Form)> = None;
     for t in crate::token::ALL_TOKENS {
+        if !near_start(word, t.name().as_bytes()) {
+            continue; // no form of this token is one edit away
+        }
         let suffixes: &[Option<crate::token::Suffix>] = if t.takes_suffix() {
             &[
                 None,
@@ -321,33 +383,64 @@ pub fn suggest(word: &[u8]) -> Option<Form> {
     best.map(|(_, f)| f)
 }
 
+/// Whether `a` and `b` (at least two bytes each) can be one edit apart
+/// judging by their first two bytes: one edit leaves a match among them
+/// (case-insensitive, as in token letters). Most candidates fail this.
+#[inline]
+fn near_start(a: &[u8], b: &[u8]) -> bool {
+    match (a, b) {
+        ([a0, a1, ..], [b0, b1, ..]) => {
+            a0.eq_ignore_ascii_case(b0)
+                || a1.eq_ignore_ascii_case(b1)
+                || a0.eq_ignore_ascii_case(b1)
+                || a1.eq_ignore_ascii_case(b0)
+        }
+        _ => true,
+    }
+}
+
 /// Optimal-string-alignment distance on short words, case-insensitive for
-/// the three token letters, capped at 2. No allocation: both words are at
-/// most 5 bytes.
+/// the three token letters (by position in `b`), capped at 2: 0, 1 (one
+/// substitution, insertion, deletion or swap of exactly equal neighbours),
+/// or 2 for anything further. Checked directly rather than with the full
+/// table, since a linter may ask for millions of unknown words.
 fn distance(a: &[u8], b: &[u8]) -> usize {
     const N: usize = 6;
     if a.len() >= N || b.len() >= N {
         return 2;
     }
-    let eq = |x: u8, y: u8, i: usize| if i < 3 { x.eq_ignore_ascii_case(&y) } else { x == y };
-    let mut d = [[0usize; N]; N];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    // `x` of `a` against `y` at index `j` of `b`.
+    let eq = |x: u8, y: u8, j: usize| if j < 3 { x.eq_ignore_ascii_case(&y) } else { x == y };
+    if !near_start(a, b) {
+        return 2;
     }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(!eq(a[i - 1], b[j - 1], j - 1));
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
+    let one = if a.len() == b.len() {
+        let mut differ = (0..b.len()).filter(|&j| !eq(a[j], b[j], j));
+        match (differ.next(), differ.next(), differ.next()) {
+            (None, _, _) => return 0,
+            (Some(_), None, _) => true,
+            (Some(j), Some(k), None) => k == j + 1 && a[j] == b[k] && a[k] == b[j],
+            _ => false,
         }
+    } else if a.len() == b.len() + 1 {
+        // Some byte of `a` left out gives `b`.
+        (0..a.len()).any(|i| (0..b.len()).all(|j| eq(a[if j < i { j } else { j + 1 }], b[j], j)))
+    } else if a.len() + 1 == b.len() {
+        // Some byte of `b` left out gives `a`.
+        (0..b.len()).any(|k| {
+            (0..a.len()).all(|t| {
+                let j = if t < k { t } else { t + 1 };
+                eq(a[t], b[j], j)
+            })
+        })
+    } else {
+        false
+    };
+    if one {
+        1
+    } else {
+        2
     }
-    d[a.len()][b.len()].min(2)
 }
 
 #[cfg(test)]
@@ -365,6 +458,75 @@ mod tests {
         assert_eq!(suggest(b"This"), Some(Form { token: Token::HIS, suffix: None }));
         assert_eq!(suggest(b"Hello"), None);
         assert_eq!(suggest(b"policy!"), None);
+    }
+
+    /// The distance by the full optimal-string-alignment table.
+    fn table_distance(a: &[u8], b: &[u8]) -> usize {
+        const N: usize = 6;
+        if a.len() >= N || b.len() >= N {
+            return 2;
+        }
+        let eq = |x: u8, y: u8, i: usize| if i < 3 { x.eq_ignore_ascii_case(&y) } else { x == y };
+        let mut d = [[0usize; N]; N];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(!eq(a[i - 1], b[j - 1], j - 1));
+                let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()].min(2)
+    }
+
+    #[test]
+    fn the_direct_distance_is_the_table_distance() {
+        const LETTERS: &[u8] = b"CONURPHYSaoiconurphysX";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let forms: Vec<Vec<u8>> = crate::token::ALL_TOKENS
+            .iter()
+            .flat_map(|t| {
+                [None, Some(Suffix::Always), Some(Suffix::OptOut), Some(Suffix::OptIn)]
+                    .map(|s| Form { token: *t, suffix: s })
+            })
+            .map(|f| {
+                let (bytes, n) = f.bytes();
+                bytes[..n].to_vec()
+            })
+            .collect();
+        for _ in 0..20_000 {
+            let len = (next() % 7) as usize;
+            let word: Vec<u8> = (0..len).map(|_| LETTERS[(next() % LETTERS.len() as u64) as usize]).collect();
+            for f in &forms {
+                assert_eq!(distance(&word, f), table_distance(&word, f), "{word:?} {f:?}");
+                // Words one or two edits from a form, where the answers are near.
+                let mut near = f.clone();
+                let k = (next() % near.len() as u64) as usize;
+                match next() % 4 {
+                    0 => near[k] = LETTERS[(next() % LETTERS.len() as u64) as usize],
+                    1 => near.swap(k, (k + 1) % f.len()),
+                    2 => {
+                        near.remove(k);
+                    }
+                    _ => near.insert(k, LETTERS[(next() % LETTERS.len() as u64) as usize]),
+                }
+                assert_eq!(distance(&near, f), table_distance(&near, f), "{near:?} {f:?}");
+            }
+        }
     }
 
     #[test]

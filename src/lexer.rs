@@ -5,7 +5,13 @@
 //! requires: a word is a token when it is exactly three letters of the
 //! vocabulary, or four where the fourth is `a`, `i` or `o` on a purpose or
 //! recipient.
+//!
+//! [`Words`] iterates the words of a slice; [`Lexer`] takes the same bytes
+//! in chunks, as a stream arrives, and carries a word cut by a chunk
+//! boundary (its offset, length and first [`EXCERPT_LEN`] bytes) to the
+//! next chunk. Both find runs with [`next_run`], so they split alike.
 
+use crate::diag::EXCERPT_LEN;
 use crate::token::{Form, Suffix, Token};
 
 /// What one word of a policy is.
@@ -85,27 +91,144 @@ impl Iterator for Words<'_> {
     #[inline]
     fn next(&mut self) -> Option<Word> {
         let bytes = self.input.get(..self.end)?;
-        let mut i = self.pos;
-        while let Some(&b) = bytes.get(i) {
-            if class(b) != 1 {
-                break;
-            }
-            i += 1;
-        }
-        let start = i;
-        let first = *bytes.get(i)?;
-        let want = if class(first) == 2 { 2 } else { 0 };
-        while let Some(&b) = bytes.get(i) {
-            if class(b) != want {
-                break;
-            }
-            i += 1;
-        }
-        self.pos = i;
-        let word = bytes.get(start..i).unwrap_or(&[]);
-        let lexeme = if want == 2 { Lexeme::Control } else { classify(word) };
-        Some(Word { offset: start, len: i - start, lexeme })
+        let run = next_run(bytes, self.pos)?;
+        self.pos = run.end;
+        let word = bytes.get(run.start..run.end).unwrap_or(&[]);
+        let lexeme = if run.control { Lexeme::Control } else { classify(word) };
+        Some(Word { offset: run.start, len: run.end - run.start, lexeme })
     }
+}
+
+/// A run of word bytes or of control bytes in a slice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// Index of its first byte.
+    pub start: usize,
+    /// Index one past its last byte (the slice's length when the run may
+    /// go on in the next chunk).
+    pub end: usize,
+    /// A run of control bytes rather than a word.
+    pub control: bool,
+}
+
+/// The next run of `bytes` from `from`, after any spaces and tabs.
+#[inline]
+pub fn next_run(bytes: &[u8], from: usize) -> Option<Run> {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if class(b) != 1 {
+            break;
+        }
+        i += 1;
+    }
+    let start = i;
+    let control = class(*bytes.get(i)?) == 2;
+    i = run_end(bytes, i, control);
+    Some(Run { start, end: i, control })
+}
+
+/// Where a run of the given kind that goes on at `from` ends.
+#[inline]
+fn run_end(bytes: &[u8], mut i: usize, control: bool) -> usize {
+    let want = if control { 2 } else { 0 };
+    while let Some(&b) = bytes.get(i) {
+        if class(b) != want {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The streaming lexer: takes a policy body in chunks and calls back for
+/// each word with the word and its first [`EXCERPT_LEN`] bytes. A word cut
+/// by a chunk boundary is carried (bounded: its offset, length, kind and
+/// first bytes) and reported when it ends, so the words are the ones
+/// [`Words`] finds in the whole body, whatever the chunks. No allocation.
+#[derive(Clone, Copy, Debug)]
+pub struct Lexer {
+    /// The word in progress at the end of the last chunk, if any.
+    open: Option<Open>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    offset: usize,
+    len: usize,
+    control: bool,
+    head: [u8; EXCERPT_LEN],
+}
+
+impl Default for Lexer {
+    fn default() -> Self {
+        Lexer::new()
+    }
+}
+
+impl Lexer {
+    /// A lexer at the start of a body.
+    pub const fn new() -> Lexer {
+        Lexer { open: None }
+    }
+
+    /// Lexes the next chunk of the body; `offset` is where `chunk` starts
+    /// in the input (the chunks of one body are consecutive).
+    #[inline]
+    pub fn feed(&mut self, chunk: &[u8], offset: usize, mut f: impl FnMut(Word, &[u8])) {
+        let mut i = 0;
+        if let Some(open) = self.open.as_mut() {
+            i = run_end(chunk, 0, open.control);
+            let more = chunk.get(..i).unwrap_or(&[]);
+            let have = open.len.min(EXCERPT_LEN);
+            if let (Some(dst), Some(src)) = (open.head.get_mut(have..), more.get(..(EXCERPT_LEN - have).min(i))) {
+                if let Some(dst) = dst.get_mut(..src.len()) {
+                    dst.copy_from_slice(src);
+                }
+            }
+            open.len += i;
+            if i == chunk.len() {
+                return;
+            }
+            self.finish(&mut f);
+        }
+        while let Some(run) = next_run(chunk, i) {
+            let text = chunk.get(run.start..run.end).unwrap_or(&[]);
+            if run.end == chunk.len() {
+                // The word may go on in the next chunk.
+                let mut head = [0u8; EXCERPT_LEN];
+                let n = text.len().min(EXCERPT_LEN);
+                if let (Some(dst), Some(src)) = (head.get_mut(..n), text.get(..n)) {
+                    dst.copy_from_slice(src);
+                }
+                self.open = Some(Open { offset: offset + run.start, len: text.len(), control: run.control, head });
+                return;
+            }
+            emit(offset + run.start, text.len(), run.control, text, &mut f);
+            i = run.end;
+        }
+    }
+
+    /// Ends the body: reports a word still open.
+    #[inline]
+    pub fn finish(&mut self, mut f: impl FnMut(Word, &[u8])) {
+        if let Some(open) = self.open.take() {
+            let head = open.head.get(..open.len.min(EXCERPT_LEN)).unwrap_or(&[]);
+            emit(open.offset, open.len, open.control, head, &mut f);
+        }
+    }
+}
+
+/// Reports one word; `text` is the word or, for a long one, its start.
+#[inline(always)]
+fn emit(offset: usize, len: usize, control: bool, text: &[u8], f: &mut impl FnMut(Word, &[u8])) {
+    let lexeme = if control {
+        Lexeme::Control
+    } else if len == text.len() {
+        classify(text)
+    } else {
+        Lexeme::Unknown
+    };
+    f(Word { offset, len, lexeme }, text.get(..EXCERPT_LEN).unwrap_or(text))
 }
 
 /// Recognises one word (no separators inside).

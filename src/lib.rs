@@ -20,7 +20,8 @@
 //!   [`Diagnostic`]s with byte offsets.
 //! * [`ie6::classify`] and [`ie6::decide`]: the IE6 profile's class and the
 //!   decision for each of the 24 cells (6 levels x party x cookie kind).
-//! * [`explain::Report`]: the evaluation report as text or JSON.
+//! * [`report::Report`]: the evaluation report as text, JSON, or the
+//!   policy editor's sections as plain text or HTML, in five languages.
 //! * [`cookie`]: is a `Set-Cookie` persistent, and the downgrade and leash
 //!   rewrites into a caller buffer.
 //! * A C ABI (`include/p3p.h`) over all of it, for the nginx module.
@@ -43,8 +44,6 @@
 pub mod cookie;
 /// cbindgen:ignore
 pub mod diag;
-/// cbindgen:ignore
-pub mod explain;
 mod fast;
 pub mod ffi;
 /// cbindgen:ignore
@@ -56,7 +55,17 @@ pub mod parse;
 pub mod policy;
 pub mod profile;
 /// cbindgen:ignore
+pub mod report;
+/// cbindgen:ignore
 pub mod token;
+
+/// The report under its earlier name: everything [`report`] exports, for
+/// callers written before the module was renamed.
+///
+/// cbindgen:ignore
+pub mod explain {
+    pub use crate::report::*;
+}
 
 pub use diag::{Code, Diagnostic, Severity};
 pub use parse::{parse_header, parse_header_with, parse_tokens, parse_tokens_with, parse_with, Mode};

@@ -10,11 +10,20 @@
 //! bare up to the next comma. Several `P3P` header lines are one value joined
 //! with commas, so callers may parse them joined, or parse the first line
 //! that carries a `CP`.
+//!
+//! [`PushParser`] does the same work on input that arrives in chunks, with
+//! bounded state; the slice functions here run it over one chunk, after
+//! trying the fast loop for the plain shapes, so both give the same policy
+//! and findings.
 
-use crate::diag::{suggest, Code, Detail, Diagnostic, Sink};
-use crate::lexer::{Lexeme, Words};
+mod body;
+mod push;
+
+pub use push::PushParser;
+
+use crate::diag::{Code, Detail, Diagnostic, Sink};
 use crate::policy::*;
-use crate::token::{Form, Group, Suffix, Token};
+use crate::token::{Form, Group};
 
 /// Where the compact policy sits in a header value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,124 +84,31 @@ pub fn parse_header_with<S: Sink>(input: &[u8], sink: &mut S) -> Policy {
             return p;
         }
     }
-    match find_cp(input, sink) {
-        Some(span) => {
-            let mut p = parse_body(input, span.start, span.end, sink);
-            if span.duplicate {
-                p.flags |= P3P_POLICY_DUPLICATE_CP;
-            }
-            if span.unterminated {
-                p.flags |= P3P_POLICY_UNTERMINATED;
-            }
-            p
-        }
-        None => Policy::ABSENT,
-    }
+    let mut parser = PushParser::new(Mode::Header);
+    parser.feed(input, sink);
+    parser.finish(sink)
 }
 
 /// Parses a bare token list, reporting what it finds to `sink`.
 pub fn parse_tokens_with<S: Sink>(input: &[u8], sink: &mut S) -> Policy {
-    parse_body(input, 0, input.len(), sink)
-}
-
-#[inline(always)]
-fn is_ows(b: u8) -> bool {
-    b == b' ' || b == b'\t'
-}
-
-fn skip_ows(input: &[u8], mut i: usize) -> usize {
-    while input.get(i).is_some_and(|b| is_ows(*b)) {
-        i += 1;
+    if !sink.wants() {
+        if let Some(p) = parse_body_fast(input) {
+            return p;
+        }
     }
-    i
-}
-
-fn find_byte(input: &[u8], from: usize, needle: u8) -> Option<usize> {
-    input.get(from..)?.iter().position(|b| *b == needle).map(|k| from + k)
+    let mut parser = PushParser::new(Mode::Tokens);
+    parser.feed(input, sink);
+    parser.finish(sink)
 }
 
 /// Finds the first `CP` directive of a header value. Reports a missing CP,
-/// later CPs, unterminated quotes, unquoted values and trailing text.
+/// later CPs, unterminated quotes, unquoted values and trailing text (the
+/// header's findings, without the policy body's).
 pub fn find_cp<S: Sink>(input: &[u8], sink: &mut S) -> Option<CpSpan> {
-    let n = input.len();
-    let mut found: Option<CpSpan> = None;
-    let mut i = 0;
-    loop {
-        while input.get(i).is_some_and(|b| is_ows(*b) || *b == b',') {
-            i += 1;
-        }
-        if i >= n {
-            break;
-        }
-        let name_start = i;
-        while input.get(i).is_some_and(|b| !is_ows(*b) && *b != b'=' && *b != b',') {
-            i += 1;
-        }
-        let is_cp = input.get(name_start..i).is_some_and(|name| name.eq_ignore_ascii_case(b"CP"));
-        let mut j = skip_ows(input, i);
-        let mut value: Option<CpSpan> = None;
-        let mut after_quote = false;
-        if input.get(j) == Some(&b'=') {
-            j = skip_ows(input, j + 1);
-            match input.get(j) {
-                Some(&q) if q == b'"' || q == b'\'' => {
-                    let start = j + 1;
-                    match find_byte(input, start, q) {
-                        Some(close) => {
-                            value = Some(span(start, close, Some(q), false));
-                            j = close + 1;
-                            after_quote = true;
-                        }
-                        None => {
-                            sink.report(diag(Code::UnterminatedQuote, j, 1));
-                            value = Some(span(start, n, Some(q), true));
-                            j = n;
-                        }
-                    }
-                }
-                _ => {
-                    let end = find_byte(input, j, b',').unwrap_or(n);
-                    let mut trimmed = end;
-                    while trimmed > j && input.get(trimmed - 1).is_some_and(|b| is_ows(*b)) {
-                        trimmed -= 1;
-                    }
-                    value = Some(span(j, trimmed, None, false));
-                    j = end;
-                }
-            }
-        } else if is_cp {
-            // `CP` with no `=`: a present, empty policy.
-            value = Some(span(j, j, None, false));
-        }
-        let next = find_byte(input, j, b',').unwrap_or(n);
-        if after_quote {
-            let rest_start = skip_ows(input, j);
-            if rest_start < next {
-                sink.report(diag(Code::TrailingText, rest_start, next - rest_start));
-            }
-        }
-        if is_cp {
-            match found.as_mut() {
-                None => {
-                    if let Some(v) = value {
-                        if v.quote != Some(b'"') && !v.unterminated && sink.wants() {
-                            sink.report(diag(Code::UnquotedValue, name_start, v.end.max(name_start) - name_start));
-                        }
-                    }
-                    found = value;
-                }
-                Some(first) => {
-                    first.duplicate = true;
-                    sink.report(diag(Code::SecondCpIgnored, name_start, next - name_start));
-                }
-            }
-        }
-        i = next;
-    }
-    if found.is_none() {
-        sink.report(diag(Code::NoCompactPolicy, 0, n));
-    }
-    found
+    let mut parser = PushParser::header_only();
+    parser.feed(input, sink);
+    parser.finish(sink);
+    parser.span()
 }
 
 const fn span(start: usize, end: usize, quote: Option<u8>, unterminated: bool) -> CpSpan {
@@ -207,112 +123,21 @@ const fn form_diag(code: Code, offset: usize, len: usize, form: Form) -> Diagnos
     Diagnostic { code, offset, len, detail: Detail::Form(form) }
 }
 
+/// The common case, well-formed tokens separated by spaces, through the
+/// block-at-a-time loop in `crate::fast`. `None` (a tab, a control byte, an
+/// unknown or misspelt word, an empty policy) sends the caller to the
+/// general path, which gives the same policy; the robustness tests and the
+/// fuzz targets compare the two on random input.
+#[inline]
+fn parse_body_fast(body: &[u8]) -> Option<Policy> {
+    crate::fast::tokens(body)
+}
+
 /// The plainest header, `CP="tokens"` alone, in one pass. `None` sends
 /// anything else (other directives, odd spacing) to the general path.
 #[inline]
 fn parse_header_fast(input: &[u8]) -> Option<Policy> {
     crate::fast::header(input)
-}
-
-/// Folds the words of `input[start..end]` into a policy.
-fn parse_body<S: Sink>(input: &[u8], start: usize, end: usize, sink: &mut S) -> Policy {
-    if !sink.wants() {
-        if let Some(p) = input.get(start..end).and_then(crate::fast::tokens) {
-            return p;
-        }
-    }
-    let mut p = Policy { flags: P3P_POLICY_PRESENT, ..Policy::ABSENT };
-    let mut long_word = false;
-    for w in Words::in_span(input, start, end) {
-        if w.lexeme == Lexeme::Control {
-            p.flags |= P3P_POLICY_CONTROL_BYTES;
-            p.mozilla |= P3P_MOZILLA_INVALID;
-            sink.report(diag(Code::ControlByte, w.offset, w.len));
-            continue;
-        }
-        p.word_count = p.word_count.saturating_add(1);
-        match w.lexeme {
-            Lexeme::Token { token, suffix } => {
-                let s = suffix.unwrap_or(Suffix::Always);
-                let repeated = match token.consent_index() {
-                    Some(ci) => {
-                        let bit = 1u32 << ci;
-                        let same = match s {
-                            Suffix::Always => p.always,
-                            Suffix::OptOut => p.opt_out,
-                            Suffix::OptIn => p.opt_in,
-                        } & bit
-                            != 0;
-                        if !same && (p.always | p.opt_out | p.opt_in) & bit != 0 {
-                            sink.report(form_diag(Code::ConflictingSuffix, w.offset, w.len, Form { token, suffix }));
-                        }
-                        same
-                    }
-                    None => p.has(token),
-                };
-                if repeated {
-                    p.flags |= P3P_POLICY_DUPLICATE_TOKEN;
-                    sink.report(form_diag(Code::DuplicateToken, w.offset, w.len, Form { token, suffix }));
-                }
-                if suffix.is_some() && !token.suffix_in_grammar() {
-                    p.flags |= P3P_POLICY_NONSTANDARD_SUFFIX;
-                    sink.report(form_diag(Code::NonstandardSuffix, w.offset, w.len, Form { token, suffix: None }));
-                }
-                match token {
-                    Token::TST => sink.report(diag(Code::TestPolicy, w.offset, w.len)),
-                    Token::LOC => sink.report(diag(Code::UnknownToIe6, w.offset, w.len)),
-                    _ => {}
-                }
-                p.insert(token, s);
-            }
-            other => {
-                p.mozilla |= Policy::mozilla_word(input.get(w.offset..w.offset + w.len).unwrap_or(&[]));
-                p.flags |= P3P_POLICY_HAS_INVALID;
-                p.invalid_count = p.invalid_count.saturating_add(1);
-                long_word |= w.len > 4;
-                if sink.wants() {
-                    let word = input.get(w.offset..w.offset + w.len).unwrap_or(&[]);
-                    sink.report(match other {
-                        Lexeme::WrongCase(f) => form_diag(Code::WrongCase, w.offset, w.len, f),
-                        Lexeme::SuffixNotAllowed(t) => {
-                            form_diag(Code::SuffixNotAllowed, w.offset, w.len, Form { token: t, suffix: None })
-                        }
-                        _ => Diagnostic {
-                            code: Code::UnknownToken,
-                            offset: w.offset,
-                            len: w.len,
-                            detail: suggest(word).map_or(Detail::None, Detail::Form),
-                        },
-                    });
-                }
-            }
-        }
-    }
-    p.mozilla |= Policy::mozilla_of_tokens(p.tokens, p.always, p.opt_out, p.opt_in);
-    let known = p.word_count - p.invalid_count;
-    let body_len = end.saturating_sub(start);
-    if p.word_count == 0 {
-        p.flags |= P3P_POLICY_EMPTY;
-        sink.report(diag(Code::EmptyPolicy, start, body_len));
-    } else if long_word && p.invalid_count > known {
-        p.flags |= P3P_POLICY_NOT_A_POLICY;
-        sink.report(diag(Code::NotAPolicy, start, body_len));
-    } else if sink.wants() {
-        for (group, tokens) in REQUIRED_GROUPS {
-            if p.tokens & tokens == 0 {
-                sink.report(Diagnostic {
-                    code: Code::MissingGroup,
-                    offset: start,
-                    len: 0,
-                    detail: Detail::Group(group),
-                });
-            }
-        }
-        if p.tokens & crate::ie6::PII_MASK != 0 && p.tokens & group_mask(Group::Purpose) == 0 {
-            sink.report(diag(Code::PiiWithoutPurpose, start, body_len));
-        }
-    }
-    p
 }
 
 /// The token bits of one group.
@@ -329,17 +154,10 @@ pub const fn group_mask(group: Group) -> u64 {
     mask
 }
 
-/// The groups P3P 1.0 section 4.5 expects every compact policy to state.
-const REQUIRED_GROUPS: [(Group, u64); 4] = [
-    (Group::Purpose, group_mask(Group::Purpose)),
-    (Group::Recipient, group_mask(Group::Recipient)),
-    (Group::Retention, group_mask(Group::Retention)),
-    (Group::Category, group_mask(Group::Category)),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::token::{Suffix, Token};
 
     fn diags_header(s: &str) -> (Policy, Vec<Diagnostic>) {
         let mut v = Vec::new();
@@ -446,26 +264,36 @@ mod tests {
 
     #[test]
     fn trailing_text_after_the_quote_is_reported() {
-        let (p, d) = diags_header(r#"CP="NOI" junk, policyref="x""#);
+        let input = r#"CP="NOI" junk, policyref="x""#;
+        let (p, d) = diags_header(input);
         assert!(p.has(Token::NOI));
-        assert_eq!(d[0].code, Code::TrailingText);
+        // The policy's own findings come at its end, before the text after it.
+        let last = d.last().unwrap();
+        assert_eq!((last.code, &input[last.offset..last.offset + last.len]), (Code::TrailingText, "junk"));
+        assert_eq!(codes(&d[..d.len() - 1]), [Code::MissingGroup; 4]);
     }
 
     #[test]
     fn unquoted_values_are_accepted_and_reported() {
-        let (p, d) = diags_header("CP=NOI CURa ADMa");
+        let (p, d) = diags_header("CP=NOI CURa ADMa  , x=1");
         assert!(p.has(Token::ADM));
-        assert_eq!(d[0].code, Code::UnquotedValue);
-        assert!(codes(&d).contains(&Code::NonstandardSuffix));
+        // In input order as each is complete: the word, the policy, the directive.
+        assert_eq!(
+            codes(&d),
+            [Code::NonstandardSuffix, Code::MissingGroup, Code::MissingGroup, Code::MissingGroup, Code::UnquotedValue]
+        );
+        assert_eq!((d[4].offset, d[4].len), (0, 16));
+        let (_, d) = diags_header("CP='NOI'");
+        assert_eq!(d.last().map(|d| (d.code, d.offset, d.len)), Some((Code::UnquotedValue, 0, 7)));
     }
 
     #[test]
     fn fast_paths_take_the_plain_shapes() {
         let seed = b"NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA";
-        assert!(crate::fast::tokens(seed).is_some());
+        assert!(parse_body_fast(seed).is_some());
         assert!(parse_header_fast(&[b"CP=\"".as_slice(), seed, b"\"  "].concat()).is_some());
         for odd in ["NOI\tDSP", "NOI X", "FINa", "", " ", "NOI\x00"] {
-            assert_eq!(crate::fast::tokens(odd.as_bytes()), None, "{odd:?}");
+            assert_eq!(parse_body_fast(odd.as_bytes()), None, "{odd:?}");
         }
         assert!(parse_header_fast(b"CP=\"NOI").is_none());
         assert!(parse_header_fast(b"CP=\"NOI\" x").is_none());

@@ -401,45 +401,143 @@ fn diagnostics_and_messages() {
     }
 }
 
-#[test]
-fn explain_sizes_then_writes() {
-    let mut len = 0usize;
+/// Calls `p3p_explain` with `options` (NULL when `None`): the size query,
+/// a buffer one byte short, then the exact buffer; returns the report.
+fn explain(value: &[u8], kind: u32, options: Option<&p3p_explain_options>) -> Result<String, p3p_status> {
+    let opts = options.map_or(null(), |o| o as *const _);
+    let mut need = usize::MAX;
     // SAFETY: valid pointers and capacities.
     unsafe {
-        assert_eq!(
-            p3p_explain(SEED.as_ptr(), SEED.len(), P3P_INPUT_HEADER, P3P_FORMAT_JSON, null_mut(), 0, &mut len),
-            P3P_STATUS_OK
-        );
-        let mut buf = vec![0u8; len];
+        let s = p3p_explain(value.as_ptr(), value.len(), kind, opts, null_mut(), 0, &mut need);
+        if s != P3P_STATUS_OK {
+            assert_eq!(need, usize::MAX, "*out_len written on failure");
+            return Err(s);
+        }
+        assert!(need > 0);
+        // Too small: the size needed, and nothing written.
+        let mut buf = vec![0xa5u8; need];
         let mut got = 0usize;
         assert_eq!(
-            p3p_explain(
-                SEED.as_ptr(),
-                SEED.len(),
-                P3P_INPUT_HEADER,
-                P3P_FORMAT_JSON,
-                buf.as_mut_ptr(),
-                len - 1,
-                &mut got
-            ),
+            p3p_explain(value.as_ptr(), value.len(), kind, opts, buf.as_mut_ptr(), need - 1, &mut got),
             P3P_STATUS_BUFFER_TOO_SMALL
         );
+        assert_eq!(got, need);
+        assert!(buf.iter().all(|b| *b == 0xa5), "a too-small buffer was written to");
+        got = 0;
         assert_eq!(
-            p3p_explain(SEED.as_ptr(), SEED.len(), P3P_INPUT_HEADER, P3P_FORMAT_JSON, buf.as_mut_ptr(), len, &mut got),
+            p3p_explain(value.as_ptr(), value.len(), kind, opts, buf.as_mut_ptr(), 0, &mut got),
+            P3P_STATUS_BUFFER_TOO_SMALL
+        );
+        assert_eq!(got, need);
+        assert_eq!(
+            p3p_explain(value.as_ptr(), value.len(), kind, opts, buf.as_mut_ptr(), need, &mut got),
             P3P_STATUS_OK
         );
-        assert_eq!(got, len);
-        assert!(buf.starts_with(b"{\"input\":"));
+        assert_eq!(got, need);
+        Ok(String::from_utf8(buf).unwrap())
+    }
+}
+
+fn options(format: u32, lang: u32) -> p3p_explain_options {
+    p3p_explain_options { format, lang, ..p3p_explain_options_default() }
+}
+
+#[test]
+fn explain_sizes_then_writes() {
+    let json = explain(SEED, P3P_INPUT_HEADER, Some(&options(P3P_FORMAT_JSON, P3P_LANG_EN))).unwrap();
+    assert!(json.starts_with("{\"input\":"));
+    let text = explain(SEED, P3P_INPUT_HEADER, None).unwrap();
+    assert!(text.starts_with("Compact policy: ") && text.len() > 1000);
+    assert_eq!(explain(SEED, P3P_INPUT_HEADER, Some(&p3p_explain_options_default())).unwrap(), text);
+    let tokens = explain(b"NOI DSP COR", P3P_INPUT_TOKENS, None).unwrap();
+    assert!(tokens.contains("Satisfactory policy"));
+    assert!(explain(b"", P3P_INPUT_HEADER, None).unwrap().contains("no CP directive"));
+    let mut n = 0usize;
+    // SAFETY: valid pointers and capacities (or deliberately NULL).
+    unsafe {
+        let mut buf = [0u8; 8];
         assert_eq!(
-            p3p_explain(SEED.as_ptr(), SEED.len(), P3P_INPUT_HEADER, 7, buf.as_mut_ptr(), len, &mut got),
+            p3p_explain(SEED.as_ptr(), SEED.len(), 7, null(), buf.as_mut_ptr(), buf.len(), &mut n),
             P3P_STATUS_INVALID_ARGUMENT
         );
+        assert_eq!(p3p_explain(null(), 3, 0, null(), buf.as_mut_ptr(), 8, &mut n), P3P_STATUS_NULL_ARGUMENT);
+        assert_eq!(p3p_explain(SEED.as_ptr(), SEED.len(), 0, null(), null_mut(), 10, &mut n), P3P_STATUS_NULL_ARGUMENT);
         assert_eq!(
-            p3p_explain(SEED.as_ptr(), SEED.len(), P3P_INPUT_HEADER, P3P_FORMAT_TEXT, null_mut(), 0, &mut len),
-            P3P_STATUS_OK
+            p3p_explain(SEED.as_ptr(), SEED.len(), 0, null(), buf.as_mut_ptr(), 8, null_mut()),
+            P3P_STATUS_NULL_ARGUMENT
         );
-        assert!(len > 1000);
     }
+}
+
+#[test]
+fn explain_takes_format_language_profile_and_cells() {
+    let seed = b"CP=NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA";
+    let it = explain(seed, P3P_INPUT_HEADER, Some(&options(P3P_FORMAT_EDITOR, P3P_LANG_IT))).unwrap();
+    assert!(it.starts_with("Sintesi della Compact Policy\n"));
+    let html = explain(seed, P3P_INPUT_HEADER, Some(&options(P3P_FORMAT_HTML, P3P_LANG_DE))).unwrap();
+    assert!(html.starts_with("<section class=\"p3p-report\" lang=\"de\">"));
+    let sv = explain(seed, P3P_INPUT_HEADER, Some(&options(P3P_FORMAT_TEXT, P3P_LANG_SV))).unwrap();
+    assert!(sv.starts_with("Kompakt policy: "));
+    // JSON is the same in every language.
+    assert_eq!(
+        explain(seed, P3P_INPUT_HEADER, Some(&options(P3P_FORMAT_JSON, P3P_LANG_NL))),
+        explain(seed, P3P_INPUT_HEADER, Some(&options(P3P_FORMAT_JSON, P3P_LANG_EN)))
+    );
+    // Cells, as the command selects them.
+    let o = p3p_explain_options {
+        format: P3P_FORMAT_JSON,
+        level: P3P_LEVEL_MEDIUM,
+        party: P3P_PARTY_THIRD,
+        cookie: P3P_COOKIE_SESSION,
+        ..p3p_explain_options_default()
+    };
+    let json = explain(seed, P3P_INPUT_HEADER, Some(&o)).unwrap();
+    assert!(json.contains(
+        "\"selected\":[{\"level\":\"medium\",\"party\":\"third_party\",\"cookie\":\"session\",\"decision\":{\"action\":\"block\""
+    ));
+    // A profile, named after itself or as the caller says.
+    let mut moz = p3p::Profile::mozilla_levels();
+    let o = p3p_explain_options {
+        format: P3P_FORMAT_JSON,
+        level: p3p::profile::P3P_MOZILLA_LEVEL_DEFAULT,
+        profile: &moz,
+        ..p3p_explain_options_default()
+    };
+    let json = explain(seed, P3P_INPUT_HEADER, Some(&o)).unwrap();
+    assert!(json.contains("\"profile\":\"mozilla\",\"mozilla_class\":\"no_consent\""), "{json}");
+    let name = b"site profile";
+    let named = p3p_explain_options { profile_name: name.as_ptr(), profile_name_len: name.len(), ..o };
+    assert!(explain(seed, P3P_INPUT_HEADER, Some(&named)).unwrap().contains("\"profile\":\"site profile\""));
+    let text = p3p_explain_options { format: P3P_FORMAT_TEXT, ..o };
+    assert!(explain(seed, P3P_INPUT_HEADER, Some(&text)).unwrap().contains("Profile: mozilla\n"));
+    // ie6-strict in the editor's sections: an invalid policy counts as none.
+    let strict = p3p::Profile::IE6_STRICT;
+    let o = p3p_explain_options { format: P3P_FORMAT_EDITOR, profile: &strict, ..p3p_explain_options_default() };
+    assert!(explain(b"CP=\"FINa NAV\"", P3P_INPUT_HEADER, Some(&o)).unwrap().contains("No compact policy: "));
+
+    // Refusals: nothing written, not even the length.
+    let bad = [
+        options(4, P3P_LANG_EN),
+        options(P3P_FORMAT_TEXT, 5),
+        p3p_explain_options { level: 6, ..p3p_explain_options_default() },
+        p3p_explain_options { party: 2, ..p3p_explain_options_default() },
+        p3p_explain_options { cookie: 2, ..p3p_explain_options_default() },
+        // Mozilla has four levels; the editor's sections are IE6's.
+        p3p_explain_options { level: 4, profile: &moz, ..p3p_explain_options_default() },
+        p3p_explain_options { format: P3P_FORMAT_EDITOR, profile: &moz, ..p3p_explain_options_default() },
+        p3p_explain_options { format: P3P_FORMAT_HTML, profile: &moz, ..p3p_explain_options_default() },
+        // A name that is not UTF-8, a name pointer that is NULL with a length.
+        p3p_explain_options { profile: &moz, profile_name: b"\xff".as_ptr(), profile_name_len: 1, ..o },
+        p3p_explain_options { profile: &moz, profile_name: null(), profile_name_len: 3, ..o },
+    ];
+    for (i, o) in bad.iter().enumerate() {
+        let want = if i == bad.len() - 1 { P3P_STATUS_NULL_ARGUMENT } else { P3P_STATUS_INVALID_ARGUMENT };
+        assert_eq!(explain(seed, P3P_INPUT_HEADER, Some(o)), Err(want), "options #{i}");
+    }
+    // A profile value this library did not build.
+    moz.kind = 0;
+    let o = p3p_explain_options { profile: &moz, ..p3p_explain_options_default() };
+    assert_eq!(explain(seed, P3P_INPUT_HEADER, Some(&o)), Err(P3P_STATUS_INVALID_ARGUMENT));
 }
 
 #[test]

@@ -1,16 +1,18 @@
 //! Zero allocation on the hot path, proven: a counting global allocator
-//! wraps the system one, and parse, classify, decide, cookie decide and
-//! rewrite, the one-pass cookie call, and writing the full report to a
-//! `fmt::Write` sink run over the whole corpus while the counter must not
-//! move.
+//! wraps the system one, and parse (slice and push), classify, decide,
+//! cookie decide and rewrite, the one-pass cookie call, and writing the
+//! full report (every format, every language, with and without profiles)
+//! to a `fmt::Write` sink run over the whole corpus while the counter must
+//! not move.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::fmt::{self, Write};
+use std::ptr::null_mut;
 
 use p3p::cookie;
-use p3p::explain::{Report, Select};
 use p3p::ie6::{self, Action, CookieKind, Level, Party};
+use p3p::report::{Format, Lang, NamedProfile, Options, ProfileSelect, Report, Select};
 use p3p::Mode;
 
 struct Counting;
@@ -102,6 +104,15 @@ fn hot_path_and_report_do_not_allocate() {
     for value in &policies {
         for mode in [Mode::Header, Mode::Tokens] {
             let p = p3p::parse_with(value, mode, &mut |_d: p3p::Diagnostic| diags += 1);
+            // The push parser, in 7-byte chunks, with and without listening.
+            let mut parser = p3p::parse::PushParser::new(mode);
+            let mut quiet = p3p::parse::PushParser::new(mode);
+            for chunk in value.chunks(7) {
+                parser.feed(chunk, &mut |_d: p3p::Diagnostic| diags += 1);
+                quiet.feed(chunk, &mut ());
+            }
+            assert_eq!(parser.finish(&mut |_d: p3p::Diagnostic| diags += 1), p);
+            assert_eq!(quiet.finish(&mut ()), p);
             let class = ie6::classify(&p);
             for level in Level::ALL {
                 for party in Party::ALL {
@@ -127,9 +138,23 @@ fn hot_path_and_report_do_not_allocate() {
             report.write_text(&mut sink, Select::default()).unwrap();
             report.write_json(&mut sink, Select { level: Some(Level::Medium), ..Select::default() }).unwrap();
             for profile in &profiles {
-                let named = p3p::explain::NamedProfile { profile, name: "p" };
-                report.write_profile_text(&mut sink, named, p3p::explain::ProfileSelect::default()).unwrap();
-                report.write_profile_json(&mut sink, named, p3p::explain::ProfileSelect::default()).unwrap();
+                let named = NamedProfile { profile, name: "p" };
+                report.write_profile_text(&mut sink, named, ProfileSelect::default()).unwrap();
+                report.write_profile_json(&mut sink, named, ProfileSelect::default()).unwrap();
+            }
+            let third = ProfileSelect { party: Some(Party::Third), ..ProfileSelect::default() };
+            for format in Format::ALL {
+                for lang in Lang::ALL {
+                    for select in [ProfileSelect::default(), third] {
+                        report.write(&mut sink, format, lang, &Options { select, profile: None }).unwrap();
+                    }
+                    for profile in &profiles {
+                        let options = Options { select: third, profile: Some(NamedProfile { profile, name: "p" }) };
+                        if options.check(format).is_ok() {
+                            report.write(&mut sink, format, lang, &options).unwrap();
+                        }
+                    }
+                }
             }
             for c in &cookies {
                 if let Ok((d, _)) = cookie::decide_cookie(c, Some(1_700_000_000), |k| {
@@ -160,10 +185,20 @@ fn hot_path_and_report_do_not_allocate() {
         // SAFETY: every pointer below points at live, correctly sized memory.
         unsafe {
             assert_eq!(p3p::ffi::p3p_policy_parse(value.as_ptr(), value.len(), &mut p), 0);
-            assert_eq!(
-                p3p::ffi::p3p_explain(value.as_ptr(), value.len(), 0, 1, out.as_mut_ptr(), out.len(), &mut n),
-                0
-            );
+            for format in 0..4 {
+                for lang in 0..5 {
+                    let mut options = p3p::ffi::p3p_explain_options_default();
+                    options.format = format;
+                    options.lang = lang;
+                    options.profile = &profiles[1];
+                    let mut need = 0usize;
+                    let (ptr, len) = (value.as_ptr(), value.len());
+                    assert_eq!(p3p::ffi::p3p_explain(ptr, len, 0, &options, null_mut(), 0, &mut need), 0);
+                    assert_eq!(p3p::ffi::p3p_explain(ptr, len, 0, &options, out.as_mut_ptr(), need - 1, &mut n), 3);
+                    assert_eq!(p3p::ffi::p3p_explain(ptr, len, 0, &options, out.as_mut_ptr(), out.len(), &mut n), 0);
+                    assert_eq!(n, need);
+                }
+            }
             for c in &cookies {
                 let mut d = p3p::ffi::types::p3p_cookie_decision::default();
                 for profile in &profiles {

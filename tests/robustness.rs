@@ -9,8 +9,8 @@ mod json_contract;
 mod rng;
 
 use p3p::cookie::{self, LEASH_EXTRA};
-use p3p::explain::{NamedProfile, ProfileSelect, Report, Select};
 use p3p::ie6::{self, Action, CookieKind, Party};
+use p3p::report::{NamedProfile, ProfileSelect, Report, Select};
 use p3p::Mode;
 use rng::Rng;
 
@@ -104,6 +104,17 @@ fn parsing_and_reports_never_panic_and_stay_in_bounds() {
                 Mode::Tokens => p3p::parse_tokens(&input),
             };
             assert_eq!(p, fast, "{input:?}");
+            // The push parser, fed the same bytes in random pieces, agrees.
+            let mut pushed = Vec::new();
+            let mut parser = p3p::parse::PushParser::new(mode);
+            let mut rest = &input[..];
+            while !rest.is_empty() {
+                let (piece, tail) = rest.split_at(1 + rng.below(rest.len()));
+                parser.feed(piece, &mut |d: p3p::Diagnostic| pushed.push(d));
+                rest = tail;
+            }
+            assert_eq!(parser.finish(&mut |d: p3p::Diagnostic| pushed.push(d)), p, "{input:?}");
+            assert_eq!(pushed, diags, "{input:?}");
             for d in &diags {
                 assert!(d.offset + d.len <= input.len(), "{d:?} out of bounds in {input:?}");
                 let mut m = String::new();

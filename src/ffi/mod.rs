@@ -17,6 +17,7 @@
 //!   boundary: they become `P3P_STATUS_INTERNAL`.
 
 mod apply;
+pub mod explain;
 pub mod guard;
 mod text;
 pub mod types;
@@ -26,20 +27,20 @@ use core::fmt::Write;
 
 use crate::cookie::{self, CookieError};
 use crate::diag::{Detail, Diagnostic};
-use crate::explain::{Report, Select};
 use crate::ie6::{self, Action, CookieKind, Level, Party, Reason, Verdict};
 use crate::lexer::Words;
 use crate::parse::{self, Mode};
 use crate::policy::Policy;
 use crate::profile::{DecideError, Profile, ProfileClass};
 pub use apply::{p3p_cookie_apply, p3p_profile_cookie_apply};
+pub use explain::*;
 use guard::{check_out, guard, input, optional, output, required, write};
-use text::{write_text, write_to};
+use text::write_text;
 use types::*;
 
 /// The ABI version of this header and library. It changes whenever a struct
 /// layout, a constant's value or a function signature changes.
-pub const P3P_ABI_VERSION: u32 = 2;
+pub const P3P_ABI_VERSION: u32 = 3;
 
 fn level(v: u32) -> Result<Level, p3p_status> {
     Level::from_u32(v).ok_or(P3P_STATUS_INVALID_ARGUMENT)
@@ -397,48 +398,6 @@ pub unsafe extern "C" fn p3p_diagnostic_message(
         };
         // SAFETY: the pointers are valid as the # Safety section requires.
         unsafe { write_text(out, out_cap, out_len, |w| d.write_message(s, w)) }
-    })
-}
-
-/// Writes the evaluation report for `value` into `out`: the tokens and what
-/// they mean, the class and verdict, the 24 cells with reasons, what makes
-/// the policy unsatisfactory, fixes and lint findings. `format` is
-/// `P3P_FORMAT_TEXT` or `P3P_FORMAT_JSON` (the JSON the `p3p` command
-/// prints); `input_kind` a `P3P_INPUT_*`. No NUL terminator is written.
-/// With `(NULL, 0)` for `out`, only `*out_len` is written: the length
-/// needed. Off the hot path, but still allocation-free.
-///
-/// Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT`,
-/// `P3P_STATUS_INVALID_ARGUMENT` or `P3P_STATUS_BUFFER_TOO_SMALL`.
-///
-/// # Safety
-/// `value` must point at `len` readable bytes; `out` at `out_cap` writable
-/// bytes; `out_len` at a writable `size_t`.
-#[no_mangle]
-pub unsafe extern "C" fn p3p_explain(
-    value: *const u8,
-    len: usize,
-    input_kind: u32,
-    format: u32,
-    out: *mut u8,
-    out_cap: usize,
-    out_len: *mut usize,
-) -> p3p_status {
-    guard(|| {
-        let m = mode(input_kind)?;
-        // SAFETY: the pointers are valid as the # Safety section requires.
-        let s = unsafe { input(value, len) }?;
-        check_out(out_len)?;
-        let report = Report::new(s, m);
-        let n = match format {
-            // SAFETY: the pointers are valid as the # Safety section requires.
-            P3P_FORMAT_TEXT => unsafe { write_to(out, out_cap, |w| report.write_text(w, Select::default())) }?,
-            // SAFETY: the pointers are valid as the # Safety section requires.
-            P3P_FORMAT_JSON => unsafe { write_to(out, out_cap, |w| report.write_json(w, Select::default())) }?,
-            _ => return Err(P3P_STATUS_INVALID_ARGUMENT),
-        };
-        // SAFETY: the pointers are valid as the # Safety section requires.
-        unsafe { write(out_len, n) }
     })
 }
 

@@ -41,28 +41,6 @@ pub(crate) unsafe fn write_text(
     unsafe { write(out_len, n) }
 }
 
-/// The same rule, returning the length instead of writing `*out_len`; a
-/// buffer too small is `P3P_STATUS_BUFFER_TOO_SMALL` with nothing written.
-///
-/// # Safety
-/// `out` is NULL or points at `out_cap` writable bytes.
-pub(crate) unsafe fn write_to(
-    out: *mut u8,
-    out_cap: usize,
-    f: impl Fn(&mut SliceWriter<'_>) -> fmt::Result,
-) -> Result<usize, p3p_status> {
-    // SAFETY: forwarded from the caller.
-    let buf = unsafe { output(out, out_cap) }?;
-    let needed = measure(&f)?;
-    if out.is_null() && out_cap == 0 {
-        return Ok(needed);
-    }
-    if needed > buf.len() {
-        return Err(P3P_STATUS_BUFFER_TOO_SMALL);
-    }
-    fill(buf, &f)
-}
-
 fn measure(f: &impl Fn(&mut SliceWriter<'_>) -> fmt::Result) -> Result<usize, p3p_status> {
     let mut w = SliceWriter { buf: &mut [], len: 0, counting: true };
     f(&mut w).map_err(|_| P3P_STATUS_INVALID_ARGUMENT)?;
@@ -121,8 +99,6 @@ mod tests {
             n = 7;
             assert_eq!(write_text(buf.as_mut_ptr(), 4, &mut n, bad), Err(P3P_STATUS_INVALID_ARGUMENT));
             assert_eq!((n, buf), (7, [b'#'; 4]));
-            assert_eq!(write_to(buf.as_mut_ptr(), 3, f), Err(P3P_STATUS_BUFFER_TOO_SMALL));
-            assert_eq!(buf, [b'#'; 4]);
         }
     }
 }

@@ -30,11 +30,6 @@ pub const P3P_INPUT_HEADER: u32 = 0;
 /// ...or a bare token list (`NOI DSP COR`), as in configuration.
 pub const P3P_INPUT_TOKENS: u32 = 1;
 
-/// Report format: text for people.
-pub const P3P_FORMAT_TEXT: u32 = 0;
-/// Report format: one JSON object.
-pub const P3P_FORMAT_JSON: u32 = 1;
-
 /// Privacy levels, strictest first.
 pub const P3P_LEVEL_BLOCK_ALL: u32 = 0;
 /// High.

@@ -793,54 +793,117 @@ static void test_diagnostics(void)
     }
 }
 
+/* p3p_explain with the given options: sizes, checks that a buffer one byte
+ * short is refused with the size and left untouched, then fills `buf`.
+ * Returns the report's length, or 0 after a failed check. */
+static size_t explain(const uint8_t *value, size_t len, uint32_t kind, const p3p_explain_options *o,
+                      uint8_t *buf, size_t cap)
+{
+    size_t need, n;
+
+    FILL(need);
+    CHECK_STATUS(p3p_explain(value, len, kind, o, NULL, 0, &need), P3P_STATUS_OK);
+    if (!(need > 0 && need < cap)) {
+        CHECK(need > 0 && need < cap);
+        return 0;
+    }
+    memset(buf, SENTINEL, cap);
+    FILL(n);
+    CHECK_STATUS(p3p_explain(value, len, kind, o, buf, need - 1, &n), P3P_STATUS_BUFFER_TOO_SMALL);
+    CHECK(n == need);
+    CHECK(all_bytes(buf, cap, SENTINEL));
+    FILL(n);
+    CHECK_STATUS(p3p_explain(value, len, kind, o, buf, need, &n), P3P_STATUS_OK);
+    CHECK(n == need);
+    CHECK(buf[n] == SENTINEL);
+    return n;
+}
+
 static void test_explain(void)
 {
     static uint8_t buf[1 << 16];
-    size_t need, n;
     static const char tokens[] = "NOI CURa OUR";
+    static const char seed[] = "CP=NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA";
+    static const char name[] = "site";
+    p3p_explain_options o = p3p_explain_options_default();
+    p3p_profile profile;
+    size_t n;
+    uint32_t bad[][5] = {
+        /* format, lang, level, party, cookie */
+        {4, P3P_LANG_EN, P3P_EXPLAIN_ALL, P3P_EXPLAIN_ALL, P3P_EXPLAIN_ALL},
+        {P3P_FORMAT_TEXT, 5, P3P_EXPLAIN_ALL, P3P_EXPLAIN_ALL, P3P_EXPLAIN_ALL},
+        {P3P_FORMAT_TEXT, P3P_LANG_EN, 6, P3P_EXPLAIN_ALL, P3P_EXPLAIN_ALL},
+        {P3P_FORMAT_TEXT, P3P_LANG_EN, P3P_EXPLAIN_ALL, 2, P3P_EXPLAIN_ALL},
+        {P3P_FORMAT_TEXT, P3P_LANG_EN, P3P_EXPLAIN_ALL, P3P_EXPLAIN_ALL, 2},
+    };
+    size_t i;
 
-    FILL(need);
-    CHECK_STATUS(p3p_explain(LIT(SEED), P3P_INPUT_HEADER, P3P_FORMAT_JSON, NULL, 0, &need), P3P_STATUS_OK);
-    CHECK(need > 0 && need < sizeof(buf));
-    if (need > 0 && need < sizeof(buf)) {
-        memset(buf, SENTINEL, sizeof(buf));
-        FILL(n);
-        CHECK_STATUS(p3p_explain(LIT(SEED), P3P_INPUT_HEADER, P3P_FORMAT_JSON, buf, need, &n), P3P_STATUS_OK);
-        CHECK(n == need);
-        CHECK(n >= 9 && memcmp(buf, "{\"input\"", 8) == 0);
-        CHECK(buf[n - 1] == '}' || buf[n - 1] == '\n');
-        CHECK(buf[n] == SENTINEL);
-        /* One byte short. */
-        memset(buf, SENTINEL, sizeof(buf));
-        FILL(n);
-        CHECK_STATUS(p3p_explain(LIT(SEED), P3P_INPUT_HEADER, P3P_FORMAT_JSON, buf, need - 1, &n),
-                     P3P_STATUS_BUFFER_TOO_SMALL);
-        CHECK(UNTOUCHED(n));
-    }
+    CHECK(o.format == P3P_FORMAT_TEXT && o.lang == P3P_LANG_EN);
+    CHECK(o.level == P3P_EXPLAIN_ALL && o.party == P3P_EXPLAIN_ALL && o.cookie == P3P_EXPLAIN_ALL);
+    CHECK(o.profile == NULL && o.profile_name == NULL && o.profile_name_len == 0);
 
-    FILL(need);
-    CHECK_STATUS(p3p_explain(LIT(tokens), P3P_INPUT_TOKENS, P3P_FORMAT_TEXT, NULL, 0, &need), P3P_STATUS_OK);
-    CHECK(need > 0 && need < sizeof(buf));
-    if (need > 0 && need < sizeof(buf)) {
-        CHECK_STATUS(p3p_explain(LIT(tokens), P3P_INPUT_TOKENS, P3P_FORMAT_TEXT, buf, sizeof(buf), &n),
-                     P3P_STATUS_OK);
-        CHECK(n == need);
-        CHECK(n > 16 && memcmp(buf, "Compact policy: ", 16) == 0);
-    }
+    /* NULL options: the English text report. */
+    n = explain(LIT(tokens), P3P_INPUT_TOKENS, NULL, buf, sizeof(buf));
+    CHECK(n > 16 && memcmp(buf, "Compact policy: ", 16) == 0);
 
+    o.format = P3P_FORMAT_JSON;
+    n = explain(LIT(SEED), P3P_INPUT_HEADER, &o, buf, sizeof(buf));
+    CHECK(n >= 9 && memcmp(buf, "{\"input\"", 8) == 0 && buf[n - 1] == '}');
     /* Empty input explains as no policy. */
-    CHECK_STATUS(p3p_explain(NULL, 0, P3P_INPUT_HEADER, P3P_FORMAT_JSON, buf, sizeof(buf), &n), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_explain(NULL, 0, P3P_INPUT_HEADER, &o, buf, sizeof(buf), &n), P3P_STATUS_OK);
     CHECK(n > 0 && buf[0] == '{');
 
+    /* The editor's sections, in Italian, as the seed document has them. */
+    o.format = P3P_FORMAT_EDITOR;
+    o.lang = P3P_LANG_IT;
+    n = explain(LIT(seed), P3P_INPUT_HEADER, &o, buf, sizeof(buf));
+    CHECK(n > 29 && memcmp(buf, "Sintesi della Compact Policy\n", 29) == 0);
+    /* As HTML, in German, only the Medium cells. */
+    o.format = P3P_FORMAT_HTML;
+    o.lang = P3P_LANG_DE;
+    o.level = P3P_LEVEL_MEDIUM;
+    n = explain(LIT(seed), P3P_INPUT_HEADER, &o, buf, sizeof(buf));
+    CHECK(n > 38 && memcmp(buf, "<section class=\"p3p-report\" lang=\"de\">", 38) == 0);
+    CHECK(n > 0 && buf[n - 1] == '\n');
+
+    /* A profile: Mozilla's levels, named by the caller. */
+    CHECK_STATUS(p3p_profile_builtin(LIT("mozilla"), &profile), P3P_STATUS_OK);
+    o = p3p_explain_options_default();
+    o.format = P3P_FORMAT_JSON;
+    o.profile = &profile;
+    o.profile_name = (const uint8_t *)name;
+    o.profile_name_len = sizeof(name) - 1;
+    o.level = P3P_MOZILLA_LEVEL_HIGH;
+    n = explain(LIT(seed), P3P_INPUT_HEADER, &o, buf, sizeof(buf));
+    CHECK(n > 0 && strstr((const char *)buf, "\"profile\":\"site\"") != NULL);
+    /* The editor's sections are Internet Explorer 6's: not for Mozilla. */
+    o.format = P3P_FORMAT_EDITOR;
     FILL(n);
-    CHECK_STATUS(p3p_explain(LIT(SEED), P3P_INPUT_HEADER, 2, buf, sizeof(buf), &n), P3P_STATUS_INVALID_ARGUMENT);
-    CHECK_STATUS(p3p_explain(LIT(SEED), 7, P3P_FORMAT_TEXT, buf, sizeof(buf), &n), P3P_STATUS_INVALID_ARGUMENT);
-    CHECK_STATUS(p3p_explain(NULL, 3, P3P_INPUT_HEADER, P3P_FORMAT_TEXT, buf, sizeof(buf), &n),
-                 P3P_STATUS_NULL_ARGUMENT);
-    CHECK_STATUS(p3p_explain(LIT(SEED), P3P_INPUT_HEADER, P3P_FORMAT_TEXT, NULL, 10, &n), P3P_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(p3p_explain(LIT(seed), P3P_INPUT_HEADER, &o, buf, sizeof(buf), &n), P3P_STATUS_INVALID_ARGUMENT);
     CHECK(UNTOUCHED(n));
-    CHECK_STATUS(p3p_explain(LIT(SEED), P3P_INPUT_HEADER, P3P_FORMAT_TEXT, buf, sizeof(buf), NULL),
-                 P3P_STATUS_NULL_ARGUMENT);
+    /* Mozilla has four levels. */
+    o.format = P3P_FORMAT_TEXT;
+    o.level = 4;
+    CHECK_STATUS(p3p_explain(LIT(seed), P3P_INPUT_HEADER, &o, buf, sizeof(buf), &n), P3P_STATUS_INVALID_ARGUMENT);
+
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        o = p3p_explain_options_default();
+        o.format = bad[i][0];
+        o.lang = bad[i][1];
+        o.level = bad[i][2];
+        o.party = bad[i][3];
+        o.cookie = bad[i][4];
+        FILL(n);
+        CHECK_STATUS(p3p_explain(LIT(SEED), P3P_INPUT_HEADER, &o, buf, sizeof(buf), &n),
+                     P3P_STATUS_INVALID_ARGUMENT);
+        CHECK(UNTOUCHED(n));
+    }
+    FILL(n);
+    CHECK_STATUS(p3p_explain(LIT(SEED), 7, NULL, buf, sizeof(buf), &n), P3P_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(p3p_explain(NULL, 3, P3P_INPUT_HEADER, NULL, buf, sizeof(buf), &n), P3P_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(p3p_explain(LIT(SEED), P3P_INPUT_HEADER, NULL, NULL, 10, &n), P3P_STATUS_NULL_ARGUMENT);
+    CHECK(UNTOUCHED(n));
+    CHECK_STATUS(p3p_explain(LIT(SEED), P3P_INPUT_HEADER, NULL, buf, sizeof(buf), NULL), P3P_STATUS_NULL_ARGUMENT);
 }
 
 static void test_header_value(void)

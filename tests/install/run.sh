@@ -93,18 +93,13 @@ else
 fi
 
 # ---- man pages and completions (written by the command) -------------------------
-if "$target/release/p3p" completions bash >/dev/null 2>&1; then
-    share=$dest/usr/local/share
-    check "man page p3p.1" test -s "$share/man/man1/p3p.1"
-    check "man pages per subcommand" bash -c "ls '$share/man/man1'/p3p-*.1 >/dev/null"
-    check "man renders" bash -c "! command -v man >/dev/null || man -l '$share/man/man1/p3p.1' >/dev/null 2>&1"
-    check "bash completion parses" bash -n "$share/bash-completion/completions/p3p"
-    check "zsh completion" test -s "$share/zsh/site-functions/_p3p"
-    check "fish completion" test -s "$share/fish/vendor_completions.d/p3p.fish"
-else
-    skip=$((skip + 1))
-    echo "skipped: man pages and completions (this p3p command does not write them)"
-fi
+share=$dest/usr/local/share
+check "man page p3p.1" test -s "$share/man/man1/p3p.1"
+check "man pages per subcommand" bash -c "ls '$share/man/man1'/p3p-*.1 >/dev/null"
+check "man renders" bash -c "! command -v man >/dev/null || man -l '$share/man/man1/p3p.1' >/dev/null 2>&1"
+check "bash completion parses" bash -n "$share/bash-completion/completions/p3p"
+check "zsh completion" test -s "$share/zsh/site-functions/_p3p"
+check "fish completion" test -s "$share/fish/vendor_completions.d/p3p.fish"
 
 # ---- the nginx module -------------------------------------------------------------------
 mod=$dest/usr/lib/nginx/modules/ngx_http_p3p_module.so

@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
     let cookie = byte(2) % 3;
     let action = byte(3) % 6;
     let kind = byte(4) % 3;
-    let format = byte(5) % 3;
+    let format = byte(5) % 6;
     let split = (byte(6) as usize).min(input.len());
     let wild = byte(7).wrapping_mul(0x0101_0101);
     let (ptr, len) = (input.as_ptr(), input.len());
@@ -218,21 +218,55 @@ fuzz_target!(|data: &[u8]| {
             }
         }
 
-        // The report: sizing, then the real call.
+        // The report: sizing, a buffer one byte short (left untouched), then
+        // the real call, for every format, language, profile and cell
+        // selection, including values past each range.
+        let profiles = [
+            None,
+            Some(p3p::Profile::IE6),
+            Some(p3p::Profile::IE6_STRICT),
+            Some(p3p::Profile::mozilla_levels()),
+            p3p::Profile::builtin(b"mozilla:drdraaaa"),
+        ];
+        let profile = profiles[(byte(7) % 5) as usize];
+        let options = p3p_explain_options {
+            format,
+            lang: byte(5) / 6 % 7,
+            level: if level == 7 { P3P_EXPLAIN_ALL } else { level },
+            party: if party == 2 { P3P_EXPLAIN_ALL } else { party },
+            cookie: if cookie == 2 { P3P_EXPLAIN_ALL } else { cookie },
+            profile: profile.as_ref().map_or(core::ptr::null(), |p| p as *const _),
+            ..p3p_explain_options_default()
+        };
+        let levels = profile.map_or(6, |p| p.level_keys().len() as u32);
+        let ie6_family = profile.is_none_or(|p| matches!(p.kind, 1 | 2));
+        let valid = kind <= P3P_INPUT_TOKENS
+            && format <= P3P_FORMAT_HTML
+            && options.lang <= P3P_LANG_DE
+            && (options.level == P3P_EXPLAIN_ALL || options.level < levels)
+            && (format <= P3P_FORMAT_JSON || ie6_family);
         let mut need = usize::MAX;
-        let s = not_internal(p3p_explain(ptr, len, kind, format, core::ptr::null_mut(), 0, &mut need), "p3p_explain");
-        if kind > P3P_INPUT_TOKENS || format > P3P_FORMAT_JSON {
+        let s = not_internal(p3p_explain(ptr, len, kind, &options, core::ptr::null_mut(), 0, &mut need), "p3p_explain");
+        if !valid {
             assert_eq!(s, P3P_STATUS_INVALID_ARGUMENT);
             assert_eq!(need, usize::MAX);
         } else {
             assert_eq!(s, P3P_STATUS_OK);
-            let mut report = vec![0u8; need];
-            let mut got = 0usize;
-            ok(p3p_explain(ptr, len, kind, format, report.as_mut_ptr(), need, &mut got), "p3p_explain");
+            let mut report = vec![0x5au8; need];
+            let mut got = usize::MAX;
+            let s = p3p_explain(ptr, len, kind, &options, report.as_mut_ptr(), need - 1, &mut got);
+            assert_eq!((s, got), (P3P_STATUS_BUFFER_TOO_SMALL, need));
+            assert!(report.iter().all(|b| *b == 0x5a), "a too-small buffer was written to");
+            ok(p3p_explain(ptr, len, kind, &options, report.as_mut_ptr(), need, &mut got), "p3p_explain");
             assert_eq!(got, need);
-            assert!(core::str::from_utf8(&report).is_ok());
-            if format == P3P_FORMAT_JSON {
-                assert!(report.starts_with(b"{\"input\""));
+            let text = core::str::from_utf8(&report).expect("UTF-8 report");
+            match format {
+                P3P_FORMAT_JSON => {
+                    assert!(text.starts_with("{\"input\""));
+                    serde_json::from_str::<serde_json::Value>(text).expect("valid JSON");
+                }
+                P3P_FORMAT_HTML => assert!(text.starts_with("<section ") && text.ends_with("</section>\n")),
+                _ => assert!(!text.is_empty()),
             }
         }
 

@@ -1,6 +1,10 @@
 //! `P3P` header field values: the fast parse and the parse with diagnostics
-//! agree, every diagnostic lies inside the input, and evaluation is total.
+//! agree, every diagnostic lies inside the input, the push parser fed the
+//! value in pieces agrees with both, and evaluation is total.
 #![no_main]
+
+#[path = "push_check.rs"]
+mod push_check;
 
 use libfuzzer_sys::fuzz_target;
 use p3p::ie6::{self, CookieKind, Grid, Level, Party};
@@ -19,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
         count += 1;
     });
     assert_eq!(fast, slow, "parse_header and parse_with disagree");
+    push_check::check(data, Mode::Header);
     assert!(fast.invalid_count <= fast.word_count);
     match body_span(data, Mode::Header) {
         Some(span) => {

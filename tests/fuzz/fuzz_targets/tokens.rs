@@ -1,5 +1,9 @@
-//! Bare token lists, as written in configuration.
+//! Bare token lists, as written in configuration: the fast parse, the parse
+//! with diagnostics and the push parser fed the list in pieces agree.
 #![no_main]
+
+#[path = "push_check.rs"]
+mod push_check;
 
 use libfuzzer_sys::fuzz_target;
 use p3p::ie6;
@@ -14,6 +18,7 @@ fuzz_target!(|data: &[u8]| {
         d.write_message(data, &mut msg).expect("diagnostic message");
     });
     assert_eq!(fast, slow, "parse_tokens and parse_with disagree");
+    push_check::check(data, Mode::Tokens);
     assert!(fast.is_present(), "a token list is always a present policy");
     assert!(fast.invalid_count <= fast.word_count);
     let _ = ie6::verdict_for(ie6::classify(&fast));

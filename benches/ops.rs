@@ -38,6 +38,10 @@ const OPS: &[&str] = &[
     "cookie_decide_session",
     "cookie_downgrade",
     "cookie_leash",
+    "cookie_apply_persistent",
+    "cookie_apply_session",
+    "profile_decide_ie6",
+    "profile_decide_custom",
     "httparse_short",
     "explain_text_seed",
     "explain_json_seed",
@@ -63,6 +67,10 @@ fn explain(format: Format, lang: Lang) -> u64 {
 
 fn run(op: &str, n: usize) -> u64 {
     let policy = p3p::parse_header(SEED);
+    let ie6 = p3p::Profile::IE6;
+    // The Medium level as an import file: for the seed policy the seventh
+    // third-party rule matches.
+    let custom = p3p::Profile::load(include_bytes!("../profiles/ie6-medium.xml")).unwrap_or(ie6);
     let mut out = [0u8; 256];
     let mut acc = 0u64;
     for i in 0..n {
@@ -94,6 +102,24 @@ fn run(op: &str, n: usize) -> u64 {
                 cookie::rewrite(black_box(PERSISTENT), Action::Downgrade, &mut out).unwrap_or(0) as u64
             }
             "cookie_leash" => cookie::rewrite(black_box(SESSION), Action::Leash, &mut out).unwrap_or(0) as u64,
+            // One pass: decided at Medium, first party (the persistent
+            // cookie is downgraded, the session cookie kept).
+            "cookie_apply_persistent" | "cookie_apply_session" => {
+                let c = if op.ends_with("persistent") { PERSISTENT } else { SESSION };
+                cookie::apply(
+                    black_box(c),
+                    Some(1_700_000_000),
+                    |k| ie6::decide(Some(&policy), Level::Medium, Party::First, k),
+                    &mut out,
+                )
+                .map_or(0, |a| a.decision.action as u64 + a.len as u64)
+            }
+            "profile_decide_ie6" | "profile_decide_custom" => {
+                let p = if op.ends_with("custom") { &custom } else { &ie6 };
+                black_box(p)
+                    .decide(Some(black_box(&policy)), Level::Medium as u32, Party::Third, CookieKind::Persistent)
+                    .map_or(0, |o| o.decision.action as u64)
+            }
             "explain_text_seed" => explain(Format::Text, Lang::En),
             "explain_json_seed" => explain(Format::Json, Lang::En),
             "explain_editor_seed_de" => explain(Format::Editor, Lang::De),

@@ -1622,6 +1622,83 @@ const char *p3p_version(void);
 uint32_t p3p_abi_version(void);
 
 /**
+ * Decides one `Set-Cookie` header value under `policy` (NULL = no
+ * policy) at `level` in context `party`, as `p3p_cookie_decide` does, and
+ * in the same pass over the value writes the value the action calls for:
+ *
+ * * accept: nothing is written and `*out_len` is 0: keep the header as it is;
+ * * block (and prompt): nothing is written and `*out_len` is 0: remove the header;
+ * * downgrade and leash: the rewritten value (as `p3p_cookie_rewrite`
+ *   writes it) goes to `out` and its length to `*out_len`.
+ *
+ * `*out_decision` receives the action, reason, kind, flags and the
+ * cookie name's span in the value (which a rewrite never moves). A header
+ * that deletes a cookie (`Max-Age` <= 0, or `Expires` not after `now`)
+ * is always accepted.
+ *
+ * * `set_cookie`: the header value, `len` bytes, borrowed for the call.
+ * * `now`: seconds since the Unix epoch, or 0 or less to skip the
+ *   `Expires`-in-the-past check.
+ * * `out`: a buffer of `out_cap` bytes, not overlapping the value. The
+ *   size needed is the bound of the decided action, known from `len`:
+ *   `len` for a downgrade, `len + P3P_COOKIE_LEASH_EXTRA` for a leash, 0
+ *   otherwise; a buffer of `len + P3P_COOKIE_LEASH_EXTRA` bytes always
+ *   fits. `(NULL, 0)` asks for the size: `P3P_STATUS_OK`, the decision
+ *   in `*out_decision` and the size in `*out_len`, nothing else written. A
+ *   buffer smaller than the action needs gets
+ *   `P3P_STATUS_BUFFER_TOO_SMALL` with the size in `*out_len`, and nothing
+ *   in `out` or `*out_decision`.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` (`out_decision` or
+ * `out_len` NULL, or a NULL pointer with a non-zero length),
+ * `P3P_STATUS_INVALID_ARGUMENT` (`level` or `party` out of range),
+ * `P3P_STATUS_BUFFER_TOO_SMALL` or `P3P_STATUS_COOKIE_CONTROL_BYTE` (the
+ * value holds a control byte: nothing is written; the caller decides
+ * whether to keep or drop the header). Does not allocate.
+ *
+ * # Safety
+ * `policy` is NULL or points at a `p3p_policy`; `set_cookie` at `len`
+ * readable bytes; `out_decision` at a writable `p3p_cookie_decision`;
+ * `out` at `out_cap` writable bytes; `out_len` at a writable `size_t`.
+ */
+p3p_status p3p_cookie_apply(const p3p_policy *policy,
+                            uint32_t level,
+                            uint32_t party,
+                            const uint8_t *set_cookie,
+                            size_t len,
+                            int64_t now,
+                            p3p_cookie_decision *out_decision,
+                            uint8_t *out,
+                            size_t out_cap,
+                            size_t *out_len);
+
+/**
+ * `p3p_cookie_apply` with a profile: the decision is the one
+ * `p3p_profile_cookie_decide` makes (`profile` at `level`, as
+ * `p3p_profile_decide` takes it), and the rewrite, the buffer rule and
+ * the statuses are those of `p3p_cookie_apply`. A bad level or profile is
+ * reported (`P3P_STATUS_INVALID_ARGUMENT`) before anything about the
+ * value. Does not allocate.
+ *
+ * # Safety
+ * `profile` must point at a `p3p_profile`; `policy` is NULL or points at
+ * a `p3p_policy`; `set_cookie` at `len` readable bytes; `out_decision` at
+ * a writable `p3p_cookie_decision`; `out` at `out_cap` writable bytes;
+ * `out_len` at a writable `size_t`.
+ */
+p3p_status p3p_profile_cookie_apply(const p3p_profile *profile,
+                                    const p3p_policy *policy,
+                                    uint32_t level,
+                                    uint32_t party,
+                                    const uint8_t *set_cookie,
+                                    size_t len,
+                                    int64_t now,
+                                    p3p_cookie_decision *out_decision,
+                                    uint8_t *out,
+                                    size_t out_cap,
+                                    size_t *out_len);
+
+/**
  * The default options: text, English, every cell, the built-in IE6 model.
  */
 p3p_explain_options p3p_explain_options_default(void);

@@ -78,32 +78,67 @@ typedef struct {
 } ngx_http_p3p_loc_conf_t;
 
 
+/* Set-Cookie lines a response has before the context needs more room */
+#define NGX_HTTP_P3P_COOKIES       8
+
+/* rewrites up to this size are written here first, then copied */
+#define NGX_HTTP_P3P_SCRATCH       4096
+
+/* upstream P3P values up to this size are remembered, parsed */
+#define NGX_HTTP_P3P_CACHE         1024
+
+
+/* one Set-Cookie line: its entry, and then what was done to it */
+typedef struct {
+    ngx_table_elt_t            *header;
+    u_char                     *name;
+    size_t                      name_len;
+    uint32_t                    action;
+} ngx_http_p3p_cookie_t;
+
+
 typedef struct {
     p3p_policy                  policy;
+
+    /* $p3p_cookie_actions, built when first asked for */
     ngx_str_t                   actions;
 
     /* the profile deciding this response (NULL: the IE6 levels) */
     const p3p_profile          *profile;
     uint32_t                    level;
 
+    /* the Set-Cookie lines, in header order: first the inline ones */
+    ngx_http_p3p_cookie_t      *cookies;
+    ngx_uint_t                  ncookies;
+    ngx_uint_t                  cookies_cap;
+
     unsigned                    has_policy:1;
     unsigned                    decided:1;
     unsigned                    resolved:1;
     unsigned                    cookies_off:1;
+
+    ngx_http_p3p_cookie_t       inline_cookies[NGX_HTTP_P3P_COOKIES];
 } ngx_http_p3p_ctx_t;
 
 
 static ngx_int_t ngx_http_p3p_header_filter(ngx_http_request_t *r);
 static ngx_int_t ngx_http_p3p_cookies(ngx_http_request_t *r,
-    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx, size_t size);
+    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx);
+static ngx_int_t ngx_http_p3p_cookie(ngx_http_request_t *r,
+    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx,
+    ngx_http_p3p_cookie_t *c, const p3p_policy *policy, uint32_t party);
+static ngx_int_t ngx_http_p3p_remember(ngx_http_request_t *r,
+    ngx_http_p3p_ctx_t *ctx, ngx_table_elt_t *h);
+static void ngx_http_p3p_parse(ngx_str_t *value, p3p_policy *policy);
 static ngx_int_t ngx_http_p3p_resolve(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx);
 static ngx_int_t ngx_http_p3p_level(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, const p3p_profile **profile,
     uint32_t *level);
-static p3p_status ngx_http_p3p_decide(const p3p_profile *profile,
+static p3p_status ngx_http_p3p_apply(const p3p_profile *profile,
     const p3p_policy *policy, uint32_t level, uint32_t party,
-    ngx_str_t *value, p3p_cookie_decision *d);
+    ngx_str_t *value, p3p_cookie_decision *d, u_char *out, size_t cap,
+    size_t *len);
 static ngx_int_t ngx_http_p3p_setting(ngx_http_p3p_main_conf_t *pmcf,
     u_char *data, size_t len, ngx_uint_t *profile, uint32_t *level);
 static const p3p_profile *ngx_http_p3p_get_profile(ngx_http_request_t *r,
@@ -113,6 +148,7 @@ static uint32_t ngx_http_p3p_party(ngx_http_request_t *r,
 static ngx_int_t ngx_http_p3p_add_header(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf);
 static ngx_inline ngx_uint_t ngx_http_p3p_is_set_cookie(ngx_table_elt_t *h);
+static ngx_inline ngx_uint_t ngx_http_p3p_is_p3p(ngx_table_elt_t *h);
 
 static ngx_int_t ngx_http_p3p_policy_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data);
@@ -253,8 +289,17 @@ static ngx_http_variable_t  ngx_http_p3p_vars[] = {
 
 static ngx_http_output_header_filter_pt  ngx_http_next_header_filter;
 
-/* the longest p3p_action_str(), to size $p3p_cookie_actions at once */
-static size_t  ngx_http_p3p_action_max;
+/*
+ * Per worker process (nginx runs a worker's requests on one thread): a
+ * buffer the library writes rewrites into, so that a cookie that is kept
+ * costs no allocation, and the last upstream P3P value parsed.
+ */
+static u_char      ngx_http_p3p_scratch[NGX_HTTP_P3P_SCRATCH];
+
+static u_char      ngx_http_p3p_cache_value[NGX_HTTP_P3P_CACHE];
+static size_t      ngx_http_p3p_cache_len;
+static ngx_uint_t  ngx_http_p3p_cache_valid;
+static p3p_policy  ngx_http_p3p_cache_policy;
 
 /* bad run-time values are logged once per worker process */
 static ngx_uint_t  ngx_http_p3p_level_warned;
@@ -264,8 +309,7 @@ static ngx_uint_t  ngx_http_p3p_party_warned;
 static ngx_int_t
 ngx_http_p3p_header_filter(ngx_http_request_t *r)
 {
-    size_t                    size;
-    ngx_uint_t                i, seen;
+    ngx_uint_t                i, seen, want;
     ngx_list_part_t          *part;
     ngx_table_elt_t          *h;
     ngx_http_p3p_ctx_t       *ctx;
@@ -277,25 +321,38 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
 
     plcf = ngx_http_get_module_loc_conf(r, ngx_http_p3p_module);
 
-    if (plcf->cookies == NGX_HTTP_P3P_COOKIES_OFF && plcf->header.len == 0) {
+    want = (plcf->cookies != NGX_HTTP_P3P_COOKIES_OFF);
+
+    if (!want && plcf->header.len == 0) {
         return ngx_http_next_header_filter(r);
     }
 
-    ctx = ngx_pcalloc(r->pool, sizeof(ngx_http_p3p_ctx_t));
+    ctx = ngx_palloc(r->pool, sizeof(ngx_http_p3p_ctx_t));
     if (ctx == NULL) {
         return NGX_ERROR;
     }
 
+    ngx_str_null(&ctx->actions);
+    ctx->profile = NULL;
+    ctx->level = 0;
+    ctx->cookies = ctx->inline_cookies;
+    ctx->ncookies = 0;
+    ctx->cookies_cap = NGX_HTTP_P3P_COOKIES;
+    ctx->has_policy = 0;
+    ctx->decided = 0;
+    ctx->resolved = 0;
+    ctx->cookies_off = 0;
+
     ngx_http_set_ctx(r, ctx, ngx_http_p3p_module);
 
     /*
-     * One pass finds the policy the client will see (the first P3P line
-     * that carries one, which is what joining the lines would give) and
-     * measures the Set-Cookie lines; deleted entries (hash == 0) are skipped.
+     * One pass over the headers: the policy the client will see (the
+     * first P3P line that carries one, which is what joining the lines
+     * would give) and the Set-Cookie lines; deleted entries (hash == 0)
+     * are skipped. Keys are told apart by their length first.
      */
 
     seen = 0;
-    size = 0;
 
     part = &r->headers_out.headers.part;
     h = part->elts;
@@ -316,24 +373,23 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
             continue;
         }
 
-        if (ngx_http_p3p_is_set_cookie(&h[i])) {
-            size += h[i].value.len + ngx_http_p3p_action_max + 2;
+        if (h[i].key.len == sizeof("Set-Cookie") - 1) {
+            if (want && ngx_http_p3p_is_set_cookie(&h[i])
+                && ngx_http_p3p_remember(r, ctx, &h[i]) != NGX_OK)
+            {
+                return NGX_ERROR;
+            }
+
             continue;
         }
 
-        if (h[i].key.len == sizeof("P3P") - 1
-            && ngx_strncasecmp(h[i].key.data, (u_char *) "P3P",
-                               sizeof("P3P") - 1) == 0)
-        {
+        if (h[i].key.len == sizeof("P3P") - 1 && ngx_http_p3p_is_p3p(&h[i])) {
             seen = 1;
 
-            if (!ctx->has_policy
-                && p3p_policy_parse(h[i].value.data, h[i].value.len,
-                                    &ctx->policy)
-                   == P3P_STATUS_OK
-                && (ctx->policy.flags & P3P_POLICY_PRESENT))
-            {
-                ctx->has_policy = 1;
+            if (!ctx->has_policy) {
+                ngx_http_p3p_parse(&h[i].value, &ctx->policy);
+                ctx->has_policy = (ctx->policy.flags & P3P_POLICY_PRESENT)
+                                  ? 1 : 0;
             }
         }
     }
@@ -347,8 +403,8 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
         ctx->has_policy = 1;
     }
 
-    if (plcf->cookies != NGX_HTTP_P3P_COOKIES_OFF && size) {
-        if (ngx_http_p3p_cookies(r, plcf, ctx, size) != NGX_OK) {
+    if (ctx->ncookies) {
+        if (ngx_http_p3p_cookies(r, plcf, ctx) != NGX_OK) {
             return NGX_ERROR;
         }
     }
@@ -357,24 +413,74 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
 }
 
 
+/*
+ * Parses a P3P header value, reusing the last value this worker parsed
+ * when it is the same (an upstream usually sends the same one each time).
+ */
+
+static void
+ngx_http_p3p_parse(ngx_str_t *value, p3p_policy *policy)
+{
+    if (ngx_http_p3p_cache_valid
+        && value->len == ngx_http_p3p_cache_len
+        && ngx_memcmp(value->data, ngx_http_p3p_cache_value, value->len) == 0)
+    {
+        *policy = ngx_http_p3p_cache_policy;
+        return;
+    }
+
+    if (p3p_policy_parse(value->data, value->len, policy) != P3P_STATUS_OK) {
+        ngx_memzero(policy, sizeof(p3p_policy));
+        return;
+    }
+
+    if (value->len <= NGX_HTTP_P3P_CACHE) {
+        ngx_memcpy(ngx_http_p3p_cache_value, value->data, value->len);
+        ngx_http_p3p_cache_len = value->len;
+        ngx_http_p3p_cache_policy = *policy;
+        ngx_http_p3p_cache_valid = 1;
+    }
+}
+
+
+/* Keeps a Set-Cookie entry for the decisions that follow the pass. */
+
+static ngx_int_t
+ngx_http_p3p_remember(ngx_http_request_t *r, ngx_http_p3p_ctx_t *ctx,
+    ngx_table_elt_t *h)
+{
+    ngx_http_p3p_cookie_t  *more;
+
+    if (ctx->ncookies == ctx->cookies_cap) {
+        /* more lines than the context holds: a larger array in the pool */
+
+        more = ngx_palloc(r->pool,
+                          2 * ctx->cookies_cap * sizeof(ngx_http_p3p_cookie_t));
+        if (more == NULL) {
+            return NGX_ERROR;
+        }
+
+        ngx_memcpy(more, ctx->cookies,
+                   ctx->ncookies * sizeof(ngx_http_p3p_cookie_t));
+
+        ctx->cookies = more;
+        ctx->cookies_cap *= 2;
+    }
+
+    ctx->cookies[ctx->ncookies++].header = h;
+
+    return NGX_OK;
+}
+
+
 static ngx_int_t
 ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
-    ngx_http_p3p_ctx_t *ctx, size_t size)
+    ngx_http_p3p_ctx_t *ctx)
 {
-    u_char                        *p, *buf;
-    size_t                         len;
-    uint32_t                       level, party, action;
-    ngx_int_t                      rv;
-    ngx_str_t                      value;
-    ngx_uint_t                     i, j, n;
-    p3p_status                     rc;
-    const char                    *name;
-    ngx_list_part_t               *part;
-    ngx_table_elt_t               *h;
-    const p3p_policy              *policy;
-    const p3p_profile             *profile;
-    p3p_cookie_decision            d;
-    ngx_http_p3p_cookie_policy_t  *cp;
+    uint32_t           party;
+    ngx_int_t          rv;
+    ngx_uint_t         i;
+    const p3p_policy  *policy;
 
     rv = ngx_http_p3p_resolve(r, plcf, ctx);
 
@@ -383,139 +489,145 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
         return (rv == NGX_ERROR) ? NGX_ERROR : NGX_OK;
     }
 
-    profile = ctx->profile;
-    level = ctx->level;
-
     party = ngx_http_p3p_party(r, plcf);
     policy = ctx->has_policy ? &ctx->policy : NULL;
 
-    if (plcf->cookie_policies) {
+    ctx->decided = 1;
+
+    for (i = 0; i < ctx->ncookies; i++) {
+        if (ngx_http_p3p_cookie(r, plcf, ctx, &ctx->cookies[i], policy, party)
+            != NGX_OK)
+        {
+            return NGX_ERROR;
+        }
+    }
+
+    return NGX_OK;
+}
+
+
+/*
+ * Decides one Set-Cookie line and applies the decision: the library reads
+ * the value once, and writes a downgrade or a leash into the scratch
+ * buffer, which is copied to the pool; a kept line is left as it is (no
+ * allocation) and a blocked one removed. A value too long for the scratch
+ * buffer gets a pool buffer of the size any action fits in.
+ */
+
+static ngx_int_t
+ngx_http_p3p_cookie(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
+    ngx_http_p3p_ctx_t *ctx, ngx_http_p3p_cookie_t *c,
+    const p3p_policy *policy, uint32_t party)
+{
+    u_char                        *out, *buf;
+    size_t                         len, cap;
+    uint32_t                       action;
+    ngx_str_t                      value;
+    ngx_uint_t                     j, n;
+    p3p_status                     rc;
+    ngx_table_elt_t               *h;
+    p3p_cookie_decision            d;
+    ngx_http_p3p_cookie_policy_t  *cp;
+
+    h = c->header;
+    value = h->value;
+    out = ngx_http_p3p_scratch;
+    cap = value.len + P3P_COOKIE_LEASH_EXTRA;
+
+    if (cap > sizeof(ngx_http_p3p_scratch)) {
+        out = ngx_pnalloc(r->pool, cap + 1);
+        if (out == NULL) {
+            return NGX_ERROR;
+        }
+    }
+
+    rc = ngx_http_p3p_apply(ctx->profile, policy, ctx->level, party, &value,
+                            &d, out, cap, &len);
+
+    /*
+     * A cookie with its own policy is decided again under it: the first
+     * decision gives the name as the library reads it, so the name is
+     * never parsed here; the patterns are plain strings.
+     */
+
+    if (plcf->cookie_policies && rc == P3P_STATUS_OK
+        && d.name_offset + d.name_len <= value.len)
+    {
         cp = plcf->cookie_policies->elts;
         n = plcf->cookie_policies->nelts;
 
-    } else {
-        cp = NULL;
-        n = 0;
-    }
-
-    p = ngx_pnalloc(r->pool, size);
-    if (p == NULL) {
-        return NGX_ERROR;
-    }
-
-    ctx->actions.data = p;
-    ctx->decided = 1;
-
-    part = &r->headers_out.headers.part;
-    h = part->elts;
-
-    for (i = 0; /* void */; i++) {
-
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
-            }
-
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        if (h[i].hash == 0 || !ngx_http_p3p_is_set_cookie(&h[i])) {
-            continue;
-        }
-
-        value = h[i].value;
-
-        rc = ngx_http_p3p_decide(profile, policy, level, party, &value, &d);
-
-        /*
-         * A cookie with its own policy is decided again under it: the
-         * first decision gives the name as the library reads it, so the
-         * name is never parsed here; the patterns are plain strings.
-         */
-
-        if (rc == P3P_STATUS_OK && n && d.name_offset + d.name_len <= value.len)
-        {
-            for (j = 0; j < n; j++) {
-                if (cp[j].prefix ? d.name_len >= cp[j].name.len
-                                 : d.name_len == cp[j].name.len)
+        for (j = 0; j < n; j++) {
+            if (cp[j].prefix ? d.name_len >= cp[j].name.len
+                             : d.name_len == cp[j].name.len)
+            {
+                if (ngx_strncmp(value.data + d.name_offset,
+                                cp[j].name.data, cp[j].name.len)
+                    == 0)
                 {
-                    if (ngx_strncmp(value.data + d.name_offset,
-                                    cp[j].name.data, cp[j].name.len)
-                        == 0)
-                    {
-                        rc = ngx_http_p3p_decide(profile, &cp[j].policy,
-                                                 level, party, &value, &d);
-                        break;
-                    }
+                    policy = &cp[j].policy;
+                    rc = ngx_http_p3p_apply(ctx->profile, policy, ctx->level,
+                                            party, &value, &d, out, cap,
+                                            &len);
+                    break;
                 }
             }
         }
+    }
 
-        if (rc == P3P_STATUS_OK) {
-            action = d.action;
+    action = (rc == P3P_STATUS_OK) ? d.action : P3P_ACTION_ACCEPT;
 
-        } else {
-            action = P3P_ACTION_ACCEPT;
-            d.name_len = 0;
-        }
+    if (rc == P3P_STATUS_OK
+        && (action == P3P_ACTION_DOWNGRADE || action == P3P_ACTION_LEASH))
+    {
+        buf = out;
 
-        if (action == P3P_ACTION_DOWNGRADE || action == P3P_ACTION_LEASH) {
-            buf = ngx_pnalloc(r->pool, value.len + P3P_COOKIE_LEASH_EXTRA + 1);
+        if (out == ngx_http_p3p_scratch) {
+            buf = ngx_pnalloc(r->pool, len + 1);
             if (buf == NULL) {
                 return NGX_ERROR;
             }
 
-            rc = p3p_cookie_rewrite(value.data, value.len, action, buf,
-                                    value.len + P3P_COOKIE_LEASH_EXTRA, &len);
-
-            if (rc == P3P_STATUS_OK) {
-                buf[len] = '\0';
-                h[i].value.data = buf;
-                h[i].value.len = len;
-            }
+            ngx_memcpy(buf, out, len);
         }
 
-        if (rc != P3P_STATUS_OK) {
-            /*
-             * A cookie the library cannot handle never fails the response:
-             * it is kept or removed as p3p_on_error says.
-             */
-            action = (plcf->on_error == NGX_HTTP_P3P_ERROR_BLOCK)
-                     ? P3P_ACTION_BLOCK : P3P_ACTION_ACCEPT;
+        buf[len] = '\0';
 
-            ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
-                          "p3p: Set-Cookie header %s: %s",
-                          action == P3P_ACTION_BLOCK ? "removed" : "kept",
-                          p3p_status_str(rc));
-        }
-
-        /* deletion by hash == 0: every header writer skips such entries */
-        if (action == P3P_ACTION_BLOCK || action == P3P_ACTION_PROMPT) {
-            h[i].hash = 0;
-        }
-
-        /* "name:action", the name taken from the value as received */
-
-        if (p != ctx->actions.data) {
-            *p++ = ',';
-        }
-
-        if (d.name_len && d.name_offset + d.name_len <= value.len) {
-            p = ngx_cpymem(p, value.data + d.name_offset, d.name_len);
-        }
-
-        *p++ = ':';
-
-        name = p3p_action_str(action);
-        p = ngx_cpymem(p, name, ngx_strlen(name));
-
-        ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                       "p3p cookie %uz: %s", value.len, name);
+        h->value.data = buf;
+        h->value.len = len;
     }
 
-    ctx->actions.len = p - ctx->actions.data;
+    if (rc != P3P_STATUS_OK) {
+        /*
+         * A cookie the library cannot handle never fails the response:
+         * it is kept or removed as p3p_on_error says.
+         */
+        action = (plcf->on_error == NGX_HTTP_P3P_ERROR_BLOCK)
+                 ? P3P_ACTION_BLOCK : P3P_ACTION_ACCEPT;
+
+        ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
+                      "p3p: Set-Cookie header %s: %s",
+                      action == P3P_ACTION_BLOCK ? "removed" : "kept",
+                      p3p_status_str(rc));
+    }
+
+    /* deletion by hash == 0: every header writer skips such entries */
+    if (action == P3P_ACTION_BLOCK || action == P3P_ACTION_PROMPT) {
+        h->hash = 0;
+    }
+
+    /* for $p3p_cookie_actions: the name as received, and the action */
+
+    c->action = action;
+    c->name = value.data;
+    c->name_len = 0;
+
+    if (rc == P3P_STATUS_OK && d.name_offset + d.name_len <= value.len) {
+        c->name = value.data + d.name_offset;
+        c->name_len = d.name_len;
+    }
+
+    ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "p3p cookie %uz: %s", value.len, p3p_action_str(action));
 
     return NGX_OK;
 }
@@ -562,16 +674,18 @@ ngx_http_p3p_resolve(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 
 
 static p3p_status
-ngx_http_p3p_decide(const p3p_profile *profile, const p3p_policy *policy,
-    uint32_t level, uint32_t party, ngx_str_t *value, p3p_cookie_decision *d)
+ngx_http_p3p_apply(const p3p_profile *profile, const p3p_policy *policy,
+    uint32_t level, uint32_t party, ngx_str_t *value, p3p_cookie_decision *d,
+    u_char *out, size_t cap, size_t *len)
 {
     if (profile == NULL) {
-        return p3p_cookie_decide(policy, level, party, value->data,
-                                 value->len, ngx_time(), d);
+        return p3p_cookie_apply(policy, level, party, value->data, value->len,
+                                ngx_time(), d, out, cap, len);
     }
 
-    return p3p_profile_cookie_decide(profile, policy, level, party,
-                                     value->data, value->len, ngx_time(), d);
+    return p3p_profile_cookie_apply(profile, policy, level, party,
+                                    value->data, value->len, ngx_time(), d,
+                                    out, cap, len);
 }
 
 
@@ -814,14 +928,28 @@ ngx_http_p3p_add_header(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf)
 }
 
 
+/*
+ * The key compares, once the length matched: the exact spelling first
+ * (nearly every writer uses it), without regard to case only when that
+ * fails. add_header's entries have no lowcase_key to compare instead.
+ */
+
 static ngx_inline ngx_uint_t
 ngx_http_p3p_is_set_cookie(ngx_table_elt_t *h)
 {
-    /* add_header's entries have no lowcase_key: compare the key itself */
-
-    return h->key.len == sizeof("Set-Cookie") - 1
-           && ngx_strncasecmp(h->key.data, (u_char *) "Set-Cookie",
+    return ngx_memcmp(h->key.data, "Set-Cookie", sizeof("Set-Cookie") - 1)
+           == 0
+           || ngx_strncasecmp(h->key.data, (u_char *) "Set-Cookie",
                               sizeof("Set-Cookie") - 1) == 0;
+}
+
+
+static ngx_inline ngx_uint_t
+ngx_http_p3p_is_p3p(ngx_table_elt_t *h)
+{
+    return ngx_memcmp(h->key.data, "P3P", sizeof("P3P") - 1) == 0
+           || ngx_strncasecmp(h->key.data, (u_char *) "P3P",
+                              sizeof("P3P") - 1) == 0;
 }
 
 
@@ -881,17 +1009,60 @@ ngx_http_p3p_policy_variable(ngx_http_request_t *r,
 }
 
 
+/*
+ * $p3p_cookie_actions is built when it is first asked for, from what the
+ * header filter kept: most configurations never use it.
+ */
+
 static ngx_int_t
 ngx_http_p3p_actions_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data)
 {
-    ngx_http_p3p_ctx_t  *ctx;
+    u_char                 *p;
+    size_t                  len;
+    ngx_uint_t              i;
+    const char             *name;
+    ngx_http_p3p_ctx_t     *ctx;
+    ngx_http_p3p_cookie_t  *c;
 
     ctx = ngx_http_get_module_ctx(r, ngx_http_p3p_module);
 
     if (ctx == NULL || !ctx->decided) {
         v->not_found = 1;
         return NGX_OK;
+    }
+
+    if (ctx->actions.data == NULL) {
+        c = ctx->cookies;
+        len = 0;
+
+        for (i = 0; i < ctx->ncookies; i++) {
+            len += c[i].name_len + 1 + ngx_strlen(p3p_action_str(c[i].action))
+                   + 1;
+        }
+
+        p = ngx_pnalloc(r->pool, len);
+        if (p == NULL) {
+            return NGX_ERROR;
+        }
+
+        ctx->actions.data = p;
+
+        /* "name:action", the name taken from the value as received */
+
+        for (i = 0; i < ctx->ncookies; i++) {
+            if (i) {
+                *p++ = ',';
+            }
+
+            p = ngx_cpymem(p, c[i].name, c[i].name_len);
+            *p++ = ':';
+
+            name = p3p_action_str(c[i].action);
+            p = ngx_cpymem(p, name, ngx_strlen(name));
+        }
+
+        ctx->actions.len = p - ctx->actions.data;
     }
 
     v->len = ctx->actions.len;
@@ -1655,8 +1826,6 @@ ngx_http_p3p_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
 static ngx_int_t
 ngx_http_p3p_init(ngx_conf_t *cf)
 {
-    size_t                     len;
-    uint32_t                   action;
     ngx_http_p3p_main_conf_t  *pmcf;
 
     if (p3p_abi_version() != P3P_ABI_VERSION) {
@@ -1673,11 +1842,6 @@ ngx_http_p3p_init(ngx_conf_t *cf)
 
     if (!pmcf->used) {
         return NGX_OK;
-    }
-
-    for (action = P3P_ACTION_ACCEPT; action <= P3P_ACTION_PROMPT; action++) {
-        len = ngx_strlen(p3p_action_str(action));
-        ngx_http_p3p_action_max = ngx_max(ngx_http_p3p_action_max, len);
     }
 
     ngx_http_next_header_filter = ngx_http_top_header_filter;

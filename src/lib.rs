@@ -44,6 +44,7 @@
 pub mod cookie;
 /// cbindgen:ignore
 pub mod diag;
+mod fast;
 pub mod ffi;
 /// cbindgen:ignore
 pub mod ie6;

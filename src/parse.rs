@@ -23,7 +23,7 @@ pub use push::PushParser;
 
 use crate::diag::{Code, Detail, Diagnostic, Sink};
 use crate::policy::*;
-use crate::token::{Form, Group, Token};
+use crate::token::{Form, Group};
 
 /// Where the compact policy sits in a header value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,18 +92,13 @@ pub fn parse_header_with<S: Sink>(input: &[u8], sink: &mut S) -> Policy {
 /// Parses a bare token list, reporting what it finds to `sink`.
 pub fn parse_tokens_with<S: Sink>(input: &[u8], sink: &mut S) -> Policy {
     if !sink.wants() {
-        if let Some((p, _)) = parse_body_fast(input, None) {
+        if let Some(p) = parse_body_fast(input) {
             return p;
         }
     }
     let mut parser = PushParser::new(Mode::Tokens);
     parser.feed(input, sink);
     parser.finish(sink)
-}
-
-#[inline(always)]
-fn is_ows(b: u8) -> bool {
-    b == b' ' || b == b'\t'
 }
 
 /// Finds the first `CP` directive of a header value. Reports a missing CP,
@@ -128,94 +123,21 @@ const fn form_diag(code: Code, offset: usize, len: usize, form: Form) -> Diagnos
     Diagnostic { code, offset, len, detail: Detail::Form(form) }
 }
 
-/// The common case in a tight loop: well-formed tokens separated by single
-/// spaces, up to the end of `body` or, when `term` is given, up to that
-/// byte (the closing quote). Returns the policy and where it stopped, or
-/// `None` at the first thing it does not handle (a tab, a control byte, an
-/// unknown or misspelt word, an empty policy); the caller then runs the
-/// general path from the start, so both give the same policy. The
-/// robustness tests compare the two on random input.
+/// The common case, well-formed tokens separated by spaces, through the
+/// block-at-a-time loop in `crate::fast`. `None` (a tab, a control byte, an
+/// unknown or misspelt word, an empty policy) sends the caller to the
+/// general path, which gives the same policy; the robustness tests and the
+/// fuzz targets compare the two on random input.
 #[inline]
-fn parse_body_fast(body: &[u8], term: Option<u8>) -> Option<(Policy, usize)> {
-    // Consent bits of CUR and OUR, which the grammar allows no suffix on.
-    const NONSTANDARD: u32 = 1 | 1 << (Token::OUR as u32 - Token::CUR as u32);
-    // Plain locals, so the loop keeps everything in registers.
-    let (mut tokens, mut words, mut flags) = (0u64, 0u32, P3P_POLICY_PRESENT);
-    // Consent bits by suffix: always, opt-out, opt-in.
-    let mut consent = [0u32; 3];
-    // Without a terminator, a space stands in (spaces are handled first).
-    let stop = term.unwrap_or(b' ');
-    let mut i = 0;
-    while let Some(&b0) = body.get(i) {
-        if b0 == b' ' {
-            i += 1;
-            continue;
-        }
-        if b0 == stop {
-            break;
-        }
-        let Some(&[_, b1, b2]) = body.get(i..i + 3) else {
-            return None;
-        };
-        let (index, ci) = Token::lookup_raw([b0, b1, b2])?;
-        // The byte after a token: a space, the terminator, or the end.
-        let slot = match body.get(i + 3) {
-            Some(&c) if c != b' ' && c != stop => {
-                if ci == 0 || body.get(i + 4).is_some_and(|e| *e != b' ' && *e != stop) {
-                    return None;
-                }
-                i += 1;
-                match c {
-                    b'a' => 0,
-                    b'o' => 1,
-                    b'i' => 2,
-                    _ => return None,
-                }
-            }
-            _ => 3, // no suffix
-        };
-        i += 3;
-        if body.get(i) == Some(&b' ') {
-            i += 1; // one loop turn per token
-        }
-        let bit = 1u64 << index;
-        if ci == 0 {
-            if tokens & bit != 0 {
-                flags |= P3P_POLICY_DUPLICATE_TOKEN;
-            }
-        } else {
-            let cbit = 1u32 << (ci - 1);
-            if slot != 3 && NONSTANDARD & cbit != 0 {
-                flags |= P3P_POLICY_NONSTANDARD_SUFFIX;
-            }
-            let k = slot % 3;
-            let seen = consent.get(k).copied().unwrap_or(0);
-            if seen & cbit != 0 {
-                flags |= P3P_POLICY_DUPLICATE_TOKEN;
-            }
-            if let Some(c) = consent.get_mut(k) {
-                *c = seen | cbit;
-            }
-        }
-        tokens |= bit;
-        words += 1;
-    }
-    // An unterminated value, or no token at all, is for the general path.
-    let terminated = term.is_none_or(|t| body.get(i) == Some(&t));
-    let [always, opt_out, opt_in] = consent;
-    let mozilla = Policy::mozilla_of_tokens(tokens, always, opt_out, opt_in);
-    let p =
-        Policy { tokens, always, opt_out, opt_in, flags, word_count: words, invalid_count: 0, mozilla, reserved: 0 };
-    (terminated && words > 0).then_some((p, i))
+fn parse_body_fast(body: &[u8]) -> Option<Policy> {
+    crate::fast::tokens(body)
 }
 
 /// The plainest header, `CP="tokens"` alone, in one pass. `None` sends
 /// anything else (other directives, odd spacing) to the general path.
 #[inline]
 fn parse_header_fast(input: &[u8]) -> Option<Policy> {
-    let rest = input.strip_prefix(b"CP=\"")?;
-    let (p, stop) = parse_body_fast(rest, Some(b'"'))?;
-    rest.get(stop + 1..)?.iter().all(|b| is_ows(*b)).then_some(p)
+    crate::fast::header(input)
 }
 
 /// The token bits of one group.
@@ -235,7 +157,7 @@ pub const fn group_mask(group: Group) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::token::Suffix;
+    use crate::token::{Suffix, Token};
 
     fn diags_header(s: &str) -> (Policy, Vec<Diagnostic>) {
         let mut v = Vec::new();
@@ -368,10 +290,10 @@ mod tests {
     #[test]
     fn fast_paths_take_the_plain_shapes() {
         let seed = b"NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA";
-        assert!(parse_body_fast(seed, None).is_some());
+        assert!(parse_body_fast(seed).is_some());
         assert!(parse_header_fast(&[b"CP=\"".as_slice(), seed, b"\"  "].concat()).is_some());
         for odd in ["NOI\tDSP", "NOI X", "FINa", "", " ", "NOI\x00"] {
-            assert_eq!(parse_body_fast(odd.as_bytes(), None).map(|(p, _)| p), None, "{odd:?}");
+            assert_eq!(parse_body_fast(odd.as_bytes()), None, "{odd:?}");
         }
         assert!(parse_header_fast(b"CP=\"NOI").is_none());
         assert!(parse_header_fast(b"CP=\"NOI\" x").is_none());

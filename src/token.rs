@@ -130,7 +130,7 @@ pub const ALL_TOKENS: [Token; TOKEN_COUNT] = {
     ]
 };
 
-const NAMES: [&str; TOKEN_COUNT] = [
+pub(crate) const NAMES: [&str; TOKEN_COUNT] = [
     "NOI", "ALL", "CAO", "IDC", "OTI", "NON", "DSP", "COR", "MON", "LAW", "NID", "CUR", "ADM", "DEV", "TAI", "PSA",
     "PSD", "IVA", "IVD", "CON", "HIS", "TEL", "OTP", "CUS", "OUR", "DEL", "SAM", "UNR", "PUB", "OTR", "NOR", "STP",
     "LEG", "BUS", "IND", "PHY", "ONL", "UNI", "PUR", "FIN", "COM", "NAV", "INT", "DEM", "CNT", "STA", "POL", "HEA",
@@ -263,20 +263,6 @@ impl Token {
         } else {
             None
         }
-    }
-
-    /// Looks up a token and returns `(index, consent index + 1 or 0)`: the
-    /// parser's fast path uses the numbers directly.
-    #[inline(always)]
-    pub(crate) fn lookup_raw(b: [u8; 3]) -> Option<(u32, u32)> {
-        let key = pack(b);
-        let entry = LOOKUP.get(slot(key)).copied().unwrap_or(0);
-        if entry & 0x00ff_ffff != key || entry == 0 {
-            return None;
-        }
-        let index = (entry >> 24) - 1;
-        let consent = index.wrapping_sub(Token::CUR as u32);
-        Some((index, if consent < CONSENT_TOKEN_COUNT as u32 { consent + 1 } else { 0 }))
     }
 
     /// Looks up three letters ignoring ASCII case.

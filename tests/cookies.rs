@@ -142,3 +142,107 @@ fn random_attributes_agree_with_the_oracle() {
         agree(v.as_bytes(), now);
     }
 }
+
+/// Every decision applied in one pass (`apply`) gives what deciding and
+/// then rewriting gives (`decide_cookie`, then `rewrite`): the decision,
+/// what was read, and the same bytes; a buffer too small is refused with
+/// the size the action needs and nothing written. Random attribute soup
+/// with the names that matter in every case and spacing, more of them
+/// than one scan remembers, control bytes, and values of every length
+/// around the 16-byte chunks.
+#[test]
+fn one_pass_agrees_with_decide_then_rewrite() {
+    let names = [
+        "Max-Age",
+        "max-age",
+        "Expires",
+        "EXPIRES",
+        "SameSite",
+        "samesite",
+        "SAMESITE",
+        "Max-Age junk",
+        "Secure",
+        "Path",
+        "HttpOnly",
+        "Same Site",
+        "expiresx",
+        "",
+        "=",
+    ];
+    let spaces = ["", " ", "  ", "\t", " \t"];
+    let values = [
+        "0",
+        "-1",
+        "60",
+        "Thu, 01 Jan 1970 00:00:00 GMT",
+        "Wed, 21 Oct 2037 07:28:00 GMT",
+        "Lax",
+        "None",
+        "Sunday, 06-Nov-94 08:49:37 GMT",
+        "/",
+        "",
+        "=x",
+        "\u{e9}t\u{e9}",
+    ];
+    let mut rng = Rng(0x0e9a_55ed_c00c_1e00);
+    let mut compared = 0usize;
+    for round in 0..60_000 {
+        let mut v = String::from(rng.pick(&[
+            "id=1",
+            " id = 1 ",
+            "novalue",
+            "",
+            "a=b=c",
+            "session=abcdefghijklmnopqrstuvwxyz0123456789",
+        ]));
+        for _ in 0..rng.below(9) {
+            v.push(';');
+            v.push_str(rng.pick(&spaces));
+            v.push_str(rng.pick(&names));
+            v.push_str(rng.pick(&spaces));
+            if rng.below(5) != 0 {
+                v.push('=');
+                v.push_str(rng.pick(&spaces));
+                v.push_str(rng.pick(&values));
+                v.push_str(rng.pick(&spaces));
+            }
+        }
+        let mut bytes = v.into_bytes();
+        if round % 50 == 0 && !bytes.is_empty() {
+            let at = rng.below(bytes.len());
+            bytes[at] = [b'\r', b'\n', 0, 0x7f, b'\t'][rng.below(5)];
+        }
+        let now = [None, Some(NOW)][rng.below(2)];
+        for action in Action::ALL {
+            let decide = |_| Decision { action, reason: Reason::NoPolicyBlock };
+            let two_step = decide_cookie(&bytes, now, decide);
+            let mut out = vec![0xA5u8; bytes.len() + cookie::LEASH_EXTRA];
+            let one = cookie::apply(&bytes, now, decide, &mut out);
+            match (two_step, one) {
+                (Err(e), Err(f)) => assert_eq!(e, f),
+                (Ok((d, info)), Ok(a)) => {
+                    assert_eq!((a.decision, a.info), (d, info), "{:?}", String::from_utf8_lossy(&bytes));
+                    let mut want = vec![0u8; bytes.len() + cookie::LEASH_EXTRA];
+                    let n = cookie::rewrite(&bytes, d.action, &mut want).unwrap();
+                    if matches!(d.action, Action::Downgrade | Action::Leash) {
+                        assert_eq!(&out[..a.len], &want[..n], "{:?} {action:?}", String::from_utf8_lossy(&bytes));
+                        // One byte short of the bound: refused, nothing written.
+                        let cap = cookie::capacity_for(d.action, bytes.len());
+                        if cap > 0 {
+                            let mut small = vec![0xA5u8; cap - 1];
+                            let got = cookie::apply(&bytes, now, decide, &mut small);
+                            assert_eq!(got, Err(cookie::CookieError::BufferTooSmall { needed: cap }));
+                            assert!(small.iter().all(|b| *b == 0xA5));
+                        }
+                    } else {
+                        assert_eq!(a.len, 0);
+                        assert!(out.iter().all(|b| *b == 0xA5), "{:?} wrote for {:?}", action, d.action);
+                    }
+                    compared += 1;
+                }
+                (two, one) => panic!("{:?}: two steps {two:?}, one pass {one:?}", String::from_utf8_lossy(&bytes)),
+            }
+        }
+    }
+    assert!(compared > 250_000, "{compared}");
+}

@@ -194,6 +194,169 @@ fn cookie_decide_reads_the_cookie() {
 }
 
 #[test]
+fn cookie_apply_decides_and_rewrites_in_one_call() {
+    let p = parse(SEED);
+    let c = b"id=abc123; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/; HttpOnly";
+    let apply =
+        |level: u32, party: u32, v: &[u8], out: *mut u8, cap: usize, d: &mut p3p_cookie_decision, n: &mut usize| {
+            // SAFETY: valid pointers; `out` is NULL only with `cap` 0 or in the NULL-argument checks.
+            unsafe { p3p_cookie_apply(&p, level, party, v.as_ptr(), v.len(), 1_700_000_000, d, out, cap, n) }
+        };
+    let mut out = [0xAAu8; 128];
+    let mut d = p3p_cookie_decision::default();
+    let mut n = 12345usize;
+    // Medium, first party: downgraded, the rewrite in out, the name's span.
+    assert_eq!(apply(P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, c, out.as_mut_ptr(), out.len(), &mut d, &mut n), P3P_STATUS_OK);
+    assert_eq!((d.action, d.kind), (P3P_ACTION_DOWNGRADE, P3P_COOKIE_PERSISTENT));
+    assert_eq!(&out[..n], b"id=abc123; Path=/; HttpOnly");
+    assert_eq!(&c[d.name_offset..d.name_offset + d.name_len], b"id");
+    // Accepted and blocked cookies: nothing written, length 0.
+    out.fill(0xAA);
+    assert_eq!(apply(P3P_LEVEL_LOW, P3P_PARTY_FIRST, c, out.as_mut_ptr(), out.len(), &mut d, &mut n), P3P_STATUS_OK);
+    assert_eq!((d.action, n), (P3P_ACTION_ACCEPT, 0));
+    assert_eq!(apply(P3P_LEVEL_HIGH, P3P_PARTY_THIRD, c, out.as_mut_ptr(), out.len(), &mut d, &mut n), P3P_STATUS_OK);
+    assert_eq!((d.action, n), (P3P_ACTION_BLOCK, 0));
+    assert!(out.iter().all(|b| *b == 0xAA));
+    // The same decision as p3p_cookie_decide, for every level and party.
+    for level in 0..6 {
+        for party in 0..2 {
+            let mut want = p3p_cookie_decision::default();
+            // SAFETY: valid pointers.
+            let s = unsafe { p3p_cookie_decide(&p, level, party, c.as_ptr(), c.len(), 1_700_000_000, &mut want) };
+            assert_eq!(s, P3P_STATUS_OK);
+            assert_eq!(apply(level, party, c, out.as_mut_ptr(), out.len(), &mut d, &mut n), P3P_STATUS_OK);
+            assert_eq!(d, want);
+        }
+    }
+    // (NULL, 0): the decision and the size the action needs, nothing else.
+    n = 0;
+    assert_eq!(apply(P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, c, null_mut(), 0, &mut d, &mut n), P3P_STATUS_OK);
+    assert_eq!((d.action, n), (P3P_ACTION_DOWNGRADE, c.len()));
+    assert_eq!(apply(P3P_LEVEL_HIGH, P3P_PARTY_THIRD, c, null_mut(), 0, &mut d, &mut n), P3P_STATUS_OK);
+    assert_eq!((d.action, n), (P3P_ACTION_BLOCK, 0));
+    // A buffer too small: the size needed, nothing in out or the decision.
+    out.fill(0xAA);
+    let mut kept = p3p_cookie_decision { action: 0xdead, ..p3p_cookie_decision::default() };
+    assert_eq!(
+        apply(P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, c, out.as_mut_ptr(), c.len() - 1, &mut kept, &mut n),
+        P3P_STATUS_BUFFER_TOO_SMALL
+    );
+    assert_eq!((n, kept.action), (c.len(), 0xdead));
+    assert!(out.iter().all(|b| *b == 0xAA));
+    // A leash (no policy, first party, a persistent cookie at Medium)
+    // needs room for `; SameSite=Lax`.
+    let session = b"sid=xyz; Path=/; Max-Age=60";
+    let none = Policy::default();
+    // SAFETY: valid pointers.
+    let leash = |cap: usize, d: &mut p3p_cookie_decision, n: &mut usize, out: *mut u8| unsafe {
+        p3p_cookie_apply(&none, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, session.as_ptr(), session.len(), 0, d, out, cap, n)
+    };
+    assert_eq!(leash(0, &mut d, &mut n, null_mut()), P3P_STATUS_OK);
+    assert_eq!((d.action, n), (P3P_ACTION_LEASH, session.len() + P3P_COOKIE_LEASH_EXTRA));
+    assert_eq!(leash(session.len(), &mut d, &mut n, out.as_mut_ptr()), P3P_STATUS_BUFFER_TOO_SMALL);
+    assert_eq!(leash(out.len(), &mut d, &mut n, out.as_mut_ptr()), P3P_STATUS_OK);
+    assert_eq!(&out[..n], b"sid=xyz; Path=/; Max-Age=60; SameSite=Lax");
+    // Failures write nothing.
+    n = 777;
+    kept.action = 0xdead;
+    let bad = b"id=1\r\nLocation: x";
+    assert_eq!(
+        apply(P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, bad, out.as_mut_ptr(), out.len(), &mut kept, &mut n),
+        P3P_STATUS_COOKIE_CONTROL_BYTE
+    );
+    assert_eq!(
+        apply(6, P3P_PARTY_FIRST, c, out.as_mut_ptr(), out.len(), &mut kept, &mut n),
+        P3P_STATUS_INVALID_ARGUMENT
+    );
+    assert_eq!(
+        apply(P3P_LEVEL_MEDIUM, 2, c, out.as_mut_ptr(), out.len(), &mut kept, &mut n),
+        P3P_STATUS_INVALID_ARGUMENT
+    );
+    assert_eq!(
+        apply(P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, c, null_mut(), 64, &mut kept, &mut n),
+        P3P_STATUS_NULL_ARGUMENT
+    );
+    assert_eq!((n, kept.action), (777, 0xdead));
+    // SAFETY: NULL out-parameters and a NULL value with a length, which are refused.
+    unsafe {
+        let v = c.as_ptr();
+        let (o, len) = (out.as_mut_ptr(), out.len());
+        assert_eq!(p3p_cookie_apply(&p, 3, 0, v, c.len(), 0, null_mut(), o, len, &mut n), P3P_STATUS_NULL_ARGUMENT);
+        assert_eq!(p3p_cookie_apply(&p, 3, 0, v, c.len(), 0, &mut d, o, len, null_mut()), P3P_STATUS_NULL_ARGUMENT);
+        assert_eq!(p3p_cookie_apply(&p, 3, 0, null(), 4, 0, &mut d, o, len, &mut n), P3P_STATUS_NULL_ARGUMENT);
+        // (NULL, 0) is the empty value: a nameless session cookie.
+        assert_eq!(p3p_cookie_apply(null(), 3, 0, null(), 0, 0, &mut d, o, len, &mut n), P3P_STATUS_OK);
+        assert_eq!((d.kind, d.name_len), (P3P_COOKIE_SESSION, 0));
+    }
+}
+
+#[test]
+fn profile_cookie_apply_matches_the_profile_decision() {
+    let p = parse(SEED);
+    let c = b"id=abc123; Max-Age=3600; SameSite=None; Secure";
+    let (del, bad) = (&b"id=; Max-Age=0"[..], &b"id=1\r\nX: y"[..]);
+    let mut out = [0u8; 128];
+    let mut d = p3p_cookie_decision::default();
+    let mut n = 0usize;
+    for name in ["ie6", "ie6-strict", "mozilla", "mozilla:dddddddd"] {
+        let profile = builtin(name);
+        for level in 0..4 {
+            for party in 0..2 {
+                let mut want = p3p_cookie_decision::default();
+                // SAFETY: valid pointers.
+                unsafe {
+                    let s = p3p_profile_cookie_decide(&*profile, &p, level, party, c.as_ptr(), c.len(), 0, &mut want);
+                    let t = p3p_profile_cookie_apply(
+                        &*profile,
+                        &p,
+                        level,
+                        party,
+                        c.as_ptr(),
+                        c.len(),
+                        0,
+                        &mut d,
+                        out.as_mut_ptr(),
+                        out.len(),
+                        &mut n,
+                    );
+                    assert_eq!((s, t), (P3P_STATUS_OK, P3P_STATUS_OK));
+                }
+                assert_eq!(d, want, "{name} {level} {party}");
+                if d.action == P3P_ACTION_DOWNGRADE {
+                    assert_eq!(&out[..n], b"id=abc123; SameSite=None; Secure");
+                }
+            }
+        }
+    }
+    // A bad level is reported first, even for a deletion or a control byte.
+    let profile = builtin("ie6");
+    for v in [c.as_slice(), del, bad] {
+        // SAFETY: valid pointers.
+        let s = unsafe {
+            p3p_profile_cookie_apply(
+                &*profile,
+                null(),
+                99,
+                0,
+                v.as_ptr(),
+                v.len(),
+                0,
+                &mut d,
+                out.as_mut_ptr(),
+                128,
+                &mut n,
+            )
+        };
+        assert_eq!(s, P3P_STATUS_INVALID_ARGUMENT);
+    }
+    // SAFETY: a NULL profile, which is refused.
+    let s = unsafe {
+        p3p_profile_cookie_apply(null(), null(), 0, 0, c.as_ptr(), c.len(), 0, &mut d, out.as_mut_ptr(), 128, &mut n)
+    };
+    assert_eq!(s, P3P_STATUS_NULL_ARGUMENT);
+}
+
+#[test]
 fn diagnostics_and_messages() {
     let v = b"NOI CURR CONA";
     let mut n = 0usize;

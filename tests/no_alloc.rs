@@ -1,8 +1,9 @@
 //! Zero allocation on the hot path, proven: a counting global allocator
 //! wraps the system one, and parse (slice and push), classify, decide,
-//! cookie decide and rewrite, and writing the full report (every format,
-//! every language, with and without profiles) to a `fmt::Write` sink run
-//! over the whole corpus while the counter must not move.
+//! cookie decide and rewrite, the one-pass cookie call, and writing the
+//! full report (every format, every language, with and without profiles)
+//! to a `fmt::Write` sink run over the whole corpus while the counter must
+//! not move.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -161,6 +162,12 @@ fn hot_path_and_report_do_not_allocate() {
                 }) {
                     decisions += d.action as usize;
                 }
+                for level in [Level::Medium, Level::Low] {
+                    let decide = |k| ie6::decide(Some(&p), level, Party::First, k);
+                    if let Ok(a) = cookie::apply(c, Some(1_700_000_000), decide, &mut out) {
+                        decisions += a.decision.action as usize + a.len;
+                    }
+                }
             }
         }
     }
@@ -205,6 +212,32 @@ fn hot_path_and_report_do_not_allocate() {
                     assert_eq!(p3p::ffi::p3p_profile_class(profile, &p, &mut class), 0);
                     assert_eq!(p3p::ffi::p3p_profile_verdict(profile, &p, &mut verdict), 0);
                     decisions += (class + verdict) as usize;
+                }
+                for (level, party) in [(3, 0), (4, 1), (3, 1)] {
+                    let mut len = 0usize;
+                    let (o, cap) = (out.as_mut_ptr(), out.len());
+                    let v = c.as_ptr();
+                    if p3p::ffi::p3p_cookie_apply(&p, level, party, v, c.len(), 1, &mut d, o, cap, &mut len) == 0 {
+                        decisions += d.action as usize + len;
+                    }
+                    for profile in &profiles {
+                        let r = p3p::ffi::p3p_profile_cookie_apply(
+                            profile,
+                            &p,
+                            2,
+                            party,
+                            v,
+                            c.len(),
+                            1,
+                            &mut d,
+                            o,
+                            cap,
+                            &mut len,
+                        );
+                        if r == 0 {
+                            decisions += d.action as usize + len;
+                        }
+                    }
                 }
                 if p3p::ffi::p3p_cookie_decide(&p, 3, 1, c.as_ptr(), c.len(), 0, &mut d) == 0 {
                     let mut len = 0usize;

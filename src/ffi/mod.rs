@@ -16,6 +16,7 @@
 //!   state: all are reentrant and thread-safe. Panics never cross the
 //!   boundary: they become `P3P_STATUS_INTERNAL`.
 
+mod apply;
 pub mod explain;
 pub mod guard;
 mod text;
@@ -31,6 +32,7 @@ use crate::lexer::Words;
 use crate::parse::{self, Mode};
 use crate::policy::Policy;
 use crate::profile::{DecideError, Profile, ProfileClass};
+pub use apply::{p3p_cookie_apply, p3p_profile_cookie_apply};
 pub use explain::*;
 use guard::{check_out, guard, input, optional, output, required, write};
 use text::write_text;

@@ -454,7 +454,7 @@ impl PushParser {
         // The whole body in one piece, and nobody listening: the plain
         // shapes take the fast loop, which gives the same policy.
         if let (Some(whole), false, true) = (whole, sink.wants(), at == self.value_start) {
-            if let Some((p, _)) = parse_body_fast(whole, None) {
+            if let Some(p) = parse_body_fast(whole) {
                 self.policy = p;
                 self.body_at = BodyAt::Done;
                 return;

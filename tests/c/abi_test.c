@@ -596,6 +596,114 @@ static void test_cookie_decide(void)
     CHECK(cd.kind == P3P_COOKIE_SESSION && cd.name_len == 0);
 }
 
+/* One pass: the decision and the rewrite in one call. */
+static void test_cookie_apply(void)
+{
+    static const char full[] = "id=abc123; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/; HttpOnly";
+    p3p_policy seed;
+    p3p_profile profile;
+    p3p_cookie_decision cd, want;
+    uint8_t out[256];
+    size_t n;
+    uint32_t level, party;
+
+    CHECK_STATUS(p3p_policy_parse(LIT(SEED), &seed), P3P_STATUS_OK);
+
+    /* Medium, first party: downgraded into out; the name as read. */
+    FILL(cd);
+    FILL(n);
+    CHECK_STATUS(p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT(full), 1700000000, &cd, out,
+                                  sizeof(out), &n),
+                 P3P_STATUS_OK);
+    CHECK(cd.action == P3P_ACTION_DOWNGRADE);
+    CHECK(cd.kind == P3P_COOKIE_PERSISTENT);
+    CHECK_BYTES(out, n, "id=abc123; Path=/; HttpOnly");
+    CHECK(cd.name_offset == 0 && cd.name_len == 2);
+
+    /* The decision is p3p_cookie_decide's, at every level and party. */
+    for (level = 0; level < 6; level++) {
+        for (party = 0; party < 2; party++) {
+            CHECK_STATUS(p3p_cookie_decide(&seed, level, party, LIT(full), 1700000000, &want), P3P_STATUS_OK);
+            CHECK_STATUS(p3p_cookie_apply(&seed, level, party, LIT(full), 1700000000, &cd, out, sizeof(out), &n),
+                         P3P_STATUS_OK);
+            CHECK(memcmp(&cd, &want, sizeof(cd)) == 0);
+            CHECK(cd.action == P3P_ACTION_DOWNGRADE || n == 0);
+        }
+    }
+
+    /* Kept and removed cookies: nothing written, length 0. */
+    memset(out, SENTINEL, sizeof(out));
+    CHECK_STATUS(p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT("sid=xyz; Path=/; Secure"), 0, &cd,
+                                  out, sizeof(out), &n),
+                 P3P_STATUS_OK);
+    CHECK(cd.action == P3P_ACTION_ACCEPT && n == 0);
+    CHECK_STATUS(p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_THIRD, LIT(full), 0, &cd, out, sizeof(out), &n),
+                 P3P_STATUS_OK);
+    CHECK(cd.action == P3P_ACTION_BLOCK && n == 0);
+    CHECK(all_bytes(out, sizeof(out), SENTINEL));
+
+    /* A leash: no policy, first party, a persistent cookie at Medium. */
+    CHECK_STATUS(p3p_cookie_apply(NULL, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT("id=1; Max-Age=60; SameSite=None"), 0,
+                                  &cd, out, sizeof(out), &n),
+                 P3P_STATUS_OK);
+    CHECK(cd.action == P3P_ACTION_LEASH);
+    CHECK_BYTES(out, n, "id=1; Max-Age=60; SameSite=Lax");
+
+    /* (NULL, 0) sizes: the decision and the bound of its action. */
+    FILL(n);
+    CHECK_STATUS(p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT(full), 0, &cd, NULL, 0, &n),
+                 P3P_STATUS_OK);
+    CHECK(cd.action == P3P_ACTION_DOWNGRADE && n == sizeof(full) - 1);
+    CHECK_STATUS(p3p_cookie_apply(NULL, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT("id=1; Max-Age=60"), 0, &cd, NULL, 0,
+                                  &n),
+                 P3P_STATUS_OK);
+    CHECK(cd.action == P3P_ACTION_LEASH && n == 16 + P3P_COOKIE_LEASH_EXTRA);
+
+    /* Too small: the size needed, nothing in out or the decision. */
+    memset(out, SENTINEL, sizeof(out));
+    FILL(cd);
+    CHECK_STATUS(p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT(full), 0, &cd, out, sizeof(full) - 2,
+                                  &n),
+                 P3P_STATUS_BUFFER_TOO_SMALL);
+    CHECK(n == sizeof(full) - 1);
+    CHECK(UNTOUCHED(cd));
+    CHECK(all_bytes(out, sizeof(out), SENTINEL));
+
+    /* Failures write nothing. */
+    FILL(cd);
+    FILL(n);
+    CHECK_STATUS(p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT("a=b\r\nX: y"), 0, &cd, out,
+                                  sizeof(out), &n),
+                 P3P_STATUS_COOKIE_CONTROL_BYTE);
+    CHECK_STATUS(p3p_cookie_apply(&seed, 6, P3P_PARTY_FIRST, LIT(full), 0, &cd, out, sizeof(out), &n),
+                 P3P_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, NULL, 1, 0, &cd, out, sizeof(out), &n),
+                 P3P_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT(full), 0, &cd, NULL, 8, &n),
+                 P3P_STATUS_NULL_ARGUMENT);
+    CHECK(UNTOUCHED(cd) && UNTOUCHED(n));
+    CHECK_STATUS(p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT(full), 0, NULL, out, sizeof(out), &n),
+                 P3P_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT(full), 0, &cd, out, sizeof(out), NULL),
+                 P3P_STATUS_NULL_ARGUMENT);
+
+    /* With a profile: the decision p3p_profile_cookie_decide makes. */
+    CHECK_STATUS(p3p_profile_builtin(LIT("mozilla:dddddddd"), &profile), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_cookie_decide(&profile, &seed, 0, P3P_PARTY_THIRD, LIT(full), 0, &want), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_cookie_apply(&profile, &seed, 0, P3P_PARTY_THIRD, LIT(full), 0, &cd, out, sizeof(out),
+                                          &n),
+                 P3P_STATUS_OK);
+    CHECK(memcmp(&cd, &want, sizeof(cd)) == 0);
+    CHECK(cd.action == P3P_ACTION_DOWNGRADE);
+    CHECK_BYTES(out, n, "id=abc123; Path=/; HttpOnly");
+    CHECK_STATUS(p3p_profile_builtin(LIT("mozilla"), &profile), P3P_STATUS_OK);
+    CHECK_STATUS(p3p_profile_cookie_apply(&profile, &seed, 9, P3P_PARTY_THIRD, LIT("a=; Max-Age=0"), 0, &cd, out,
+                                          sizeof(out), &n),
+                 P3P_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(p3p_profile_cookie_apply(NULL, &seed, 0, P3P_PARTY_THIRD, LIT(full), 0, &cd, out, sizeof(out), &n),
+                 P3P_STATUS_NULL_ARGUMENT);
+}
+
 static void test_diagnostics(void)
 {
     static const char input[] = "NOI CURR";
@@ -1095,6 +1203,7 @@ int main(void)
     test_arguments();
     test_cookie_rewrite();
     test_cookie_decide();
+    test_cookie_apply();
     test_diagnostics();
     test_explain();
     test_header_value();

@@ -1101,6 +1101,21 @@ for ROUND in $(seq 1 "$ROUNDS"); do
     check "$ID other header intact" [ "$(header_value X-Other)" = kept ]
     check "$ID body" [ "$RESP_BODY" = backend ]
 
+    # the worker remembers the last upstream P3P value it parsed: values
+    # that alternate (and one repeated) are each decided by their own
+    for turn in 1 2; do
+        for kind in ok nopol ok ok nopol; do
+            next_id "p3p-last-$turn-$kind"
+            if [ "$kind" = ok ]; then
+                fetch "$ID" /proxy/cookies-p3p-ok
+            else
+                fetch "$ID" /proxy/p3p-garbage
+            fi
+            check "$ID decided by this response's P3P" \
+                is_action "${EXPECT[$kind/first/persistent/medium]}" up_pers "up_pers=u2; Max-Age=3600; Path=/"
+        done
+    done
+
     # 100 Set-Cookie lines, each on its own, order kept
     next_id many
     fetch "$ID" /proxy/many

@@ -2,14 +2,16 @@
 //! the cookie deletes agree with an independent, literal reading of RFC
 //! 6265 (tests/support/cookie_oracle.rs), with and without a clock;
 //! outputs never grow past the documented bound, downgrade and leash are
-//! idempotent, and a downgraded cookie has no lifetime attribute left.
+//! idempotent, and a downgraded cookie has no lifetime attribute left. The
+//! one-pass call (`apply`) gives, for every action, the decision and the
+//! bytes of deciding then rewriting.
 #![no_main]
 
 #[path = "../../support/cookie_oracle.rs"]
 mod oracle;
 
 use libfuzzer_sys::fuzz_target;
-use p3p::cookie::{capacity_for, decide_cookie, inspect, rewrite, CookieError, LEASH_EXTRA};
+use p3p::cookie::{apply, capacity_for, decide_cookie, inspect, rewrite, CookieError, LEASH_EXTRA};
 use p3p::ie6::{Action, CookieKind, Decision, Reason};
 
 fuzz_target!(|data: &[u8]| {
@@ -36,6 +38,29 @@ fuzz_target!(|data: &[u8]| {
     let blocked = Decision { action: Action::Block, reason: Reason::NoPolicyBlock };
     if let Ok((d, info)) = decide_cookie(data, Some(1_700_000_000), |_| blocked) {
         assert_eq!(d.action == Action::Accept, info.deletion);
+    }
+
+    // One pass against two steps, for every action a decision can have.
+    for now in [None, Some(1_700_000_000)] {
+        for action in Action::ALL {
+            let decide = |_| Decision { action, reason: Reason::NoPolicyBlock };
+            let mut one = vec![0xA5u8; data.len() + LEASH_EXTRA];
+            match (apply(data, now, decide, &mut one), decide_cookie(data, now, decide)) {
+                (Err(e), Err(f)) => assert_eq!(e, f),
+                (Ok(a), Ok((d, info))) => {
+                    assert_eq!((a.decision, a.info), (d, info));
+                    let mut two = vec![0u8; data.len() + LEASH_EXTRA];
+                    let n = rewrite(data, d.action, &mut two).expect("rewrite");
+                    if matches!(d.action, Action::Downgrade | Action::Leash) {
+                        assert_eq!(&one[..a.len], &two[..n], "{action:?}");
+                    } else {
+                        assert_eq!(a.len, 0);
+                        assert!(one.iter().all(|b| *b == 0xA5), "{action:?}: written for {:?}", d.action);
+                    }
+                }
+                (a, b) => panic!("{action:?}: one pass {a:?}, two steps {b:?}"),
+            }
+        }
     }
 
     let mut out = vec![0u8; data.len() + LEASH_EXTRA];

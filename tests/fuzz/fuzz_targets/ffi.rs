@@ -127,6 +127,64 @@ fuzz_target!(|data: &[u8]| {
             }
         }
 
+        // One pass: p3p_cookie_apply decides as p3p_cookie_decide and writes
+        // what p3p_cookie_rewrite writes for that decision; the size query
+        // and a buffer one byte short follow the buffer rule.
+        let mut ad = p3p_cookie_decision { action: 0xdead, ..p3p_cookie_decision::default() };
+        let mut buf = vec![0xA5u8; len + P3P_COOKIE_LEASH_EXTRA];
+        let mut alen = usize::MAX;
+        let s = not_internal(
+            p3p_cookie_apply(&policy, level, party, ptr, len, NOW, &mut ad, buf.as_mut_ptr(), buf.len(), &mut alen),
+            "p3p_cookie_apply",
+        );
+        let decided = p3p_cookie_decide(&policy, level, party, ptr, len, NOW, &mut cd);
+        assert_eq!(s, decided, "p3p_cookie_apply and p3p_cookie_decide disagree on the status");
+        if s == P3P_STATUS_OK {
+            assert_eq!(ad, cd);
+            let rewrites = ad.action == P3P_ACTION_DOWNGRADE || ad.action == P3P_ACTION_LEASH;
+            if rewrites {
+                let mut want = vec![0u8; len + P3P_COOKIE_LEASH_EXTRA];
+                let mut wlen = 0usize;
+                ok(p3p_cookie_rewrite(ptr, len, ad.action, want.as_mut_ptr(), want.len(), &mut wlen), "rewrite");
+                assert_eq!(&buf[..alen], &want[..wlen]);
+            } else {
+                assert_eq!(alen, 0);
+                assert!(buf.iter().all(|b| *b == 0xA5), "p3p_cookie_apply wrote for {}", ad.action);
+            }
+            let cap = p3p::cookie::capacity_for(p3p::ie6::Action::from_u32(ad.action).expect("action"), len);
+            let mut query = usize::MAX;
+            let mut qd = p3p_cookie_decision::default();
+            ok(
+                p3p_cookie_apply(&policy, level, party, ptr, len, NOW, &mut qd, core::ptr::null_mut(), 0, &mut query),
+                "apply size",
+            );
+            assert_eq!((query, qd), (if rewrites { cap } else { 0 }, ad));
+            if rewrites && cap > 0 {
+                let mut small = vec![0xA5u8; cap - 1];
+                let mut sd = p3p_cookie_decision { action: 0xdead, ..p3p_cookie_decision::default() };
+                let s = p3p_cookie_apply(&policy, level, party, ptr, len, NOW, &mut sd, small.as_mut_ptr(), small.len(), &mut alen);
+                assert_eq!((s, alen, sd.action), (P3P_STATUS_BUFFER_TOO_SMALL, cap, 0xdead));
+                assert!(small.iter().all(|b| *b == 0xA5), "p3p_cookie_apply wrote into a buffer too small");
+            }
+        } else {
+            assert_eq!(ad.action, 0xdead, "decision written on failure");
+            assert_eq!(alen, usize::MAX);
+        }
+        // The same through a profile: the built-in ie6 profile decides alike.
+        let mut ie6_profile = p3p::profile::Profile::custom();
+        ok(p3p_profile_builtin(b"ie6".as_ptr(), 3, &mut ie6_profile), "p3p_profile_builtin");
+        let mut pd = p3p_cookie_decision::default();
+        let mut pbuf = vec![0u8; len + P3P_COOKIE_LEASH_EXTRA];
+        let mut plen = usize::MAX;
+        let ps = not_internal(
+            p3p_profile_cookie_apply(&ie6_profile, &policy, level, party, ptr, len, NOW, &mut pd, pbuf.as_mut_ptr(), pbuf.len(), &mut plen),
+            "p3p_profile_cookie_apply",
+        );
+        assert_eq!(ps, s);
+        if s == P3P_STATUS_OK {
+            assert_eq!((pd, &pbuf[..plen]), (ad, &buf[..alen]));
+        }
+
         // Diagnostics: counting, then filling, then each message.
         let mut total = usize::MAX;
         let s = not_internal(p3p_diagnostics(ptr, len, kind, core::ptr::null_mut(), 0, &mut total), "p3p_diagnostics");

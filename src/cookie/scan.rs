@@ -118,10 +118,9 @@ pub(super) fn scan_with(
     }
     scan.now = now;
     let mut attr = PAIR;
-    let mut chunks = s.chunks_exact(16);
     let mut base = 0;
-    for chunk in chunks.by_ref() {
-        let m = masks(chunk.try_into().unwrap_or(&[0; 16]));
+    while let Some(chunk) = s.get(base..).and_then(|rest| rest.first_chunk::<16>()) {
+        let m = masks(chunk);
         if m.ctl != 0 {
             control(s, base, m.ctl)?;
         }
@@ -134,7 +133,7 @@ pub(super) fn scan_with(
         }
         base += 16;
     }
-    if !chunks.remainder().is_empty() {
+    if base < n {
         let m = match s.last_chunk::<16>() {
             // The 16 bytes that end the value, less those already read.
             Some(tail) => masks(tail).shifted((base + 16 - n) as u32),
@@ -205,7 +204,10 @@ fn pair(scan: &mut Scan, s: &[u8], end: usize, masks: &impl Fn(&[u8; 16]) -> Mas
     };
     let Some(eq) = eq.filter(|&eq| eq < end) else { return };
     let ws = |at: usize| matches!(s.get(at), Some(b' ' | b'\t'));
-    if !ws(0) && (eq == 0 || !ws(eq - 1)) {
+    // One comparison per end in the common case: bytes up to a space are
+    // white space or control bytes (refused by the scan).
+    let plain = |at: usize| s.get(at).is_none_or(|&b| b > b' ');
+    if plain(0) && (eq == 0 || plain(eq - 1)) {
         // The common case: nothing to trim.
         scan.name_len = eq;
         return;
@@ -253,24 +255,27 @@ enum Kind {
     SameSite,
 }
 
+/// Bit `c & 31` set for the first bytes of a name that may matter (`e`,
+/// `m` and `s` in either case) and for white space (space and tab). Other
+/// bytes share these bits (`3`, `-`, `%`, `i`...); [`named`] turns them
+/// away.
+const CANDIDATE: u32 = 1 << (b'e' & 31) | 1 << (b'm' & 31) | 1 << (b's' & 31) | 1 << (b' ' & 31) | 1 << b'\t';
+
 /// Where the name of the attribute whose `;` is at `start` begins, when
-/// its first two bytes may start a name that matters: most attributes are
-/// turned away here, from one 4-byte load in the common case of a `;` and
-/// at most one space before the name.
+/// its first byte may start a name that matters: most attributes are
+/// turned away here, from the two bytes after the `;`.
 #[inline(always)]
 fn candidate(s: &[u8], start: usize) -> Option<usize> {
-    if let Some(&[a, b, c, d]) = s.get(start..start + 4) {
-        let w = u32::from_le_bytes([a, b, c, d]);
-        let space = usize::from(w >> 8 & 0xff == u32::from(b' '));
-        let head = w >> (8 + 8 * space);
-        if matches!(head as u16 | 0x2020, EX | MA | SA) {
-            return Some(start + 1 + space);
-        }
-        if !matches!(head as u8, b' ' | b'\t') {
-            return None;
-        }
+    // Fewer than two bytes after the `;` cannot hold a name that matters.
+    let &[b1, b2] = s.get(start + 1..start + 3)? else { return None };
+    let (c, at) = if b1 == b' ' { (b2, start + 2) } else { (b1, start + 1) };
+    if CANDIDATE >> (c & 31) & 1 == 0 {
+        return None;
     }
-    candidate_slow(s, start)
+    if c == b' ' || c == b'\t' {
+        return candidate_slow(s, start);
+    }
+    Some(at)
 }
 
 /// [`candidate`] for any white space, and near the end of the value.

@@ -141,7 +141,14 @@ pub unsafe extern "C" fn p3p_cookie_apply(
         // SAFETY: the pointers are valid as the # Safety section requires.
         let (s, buf, policy) = unsafe { (input(set_cookie, len)?, output(out, out_cap)?, optional(policy)) };
         let class = policy.map_or(ie6::Class::NoPolicy, ie6::classify);
-        let result = apply_one(s, now, buf, |kind| Ok(ie6::decide_class(class, l, p, kind)))?;
+        // The built-in decision cannot fail: no need for apply_one's
+        // bookkeeping of a failed decision.
+        let now = (now > 0).then_some(now);
+        let result = match cookie::apply_parts(s, now, |kind| ie6::decide_class(class, l, p, kind), buf) {
+            Ok((d, info, written)) => (p3p_cookie_decision::new(d, info), written),
+            Err(CookieError::ControlByte(_)) => return Err(P3P_STATUS_COOKIE_CONTROL_BYTE),
+            Err(CookieError::BufferTooSmall { .. }) => return Err(P3P_STATUS_BUFFER_TOO_SMALL),
+        };
         // SAFETY: the pointers are valid as the # Safety section requires.
         unsafe { finish(result, out.is_null() && out_cap == 0, out_decision, out_len) }
     })

@@ -24,6 +24,14 @@ static const char LONG40[] =
     "POL HEA PRE GOV\"";
 static const char PERSISTENT[] = "id=abc123; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/; HttpOnly";
 static const char SESSION[] = "sid=xyz; Path=/; Secure; HttpOnly";
+/* The four cookies of the nginx benchmark (benches/nginx/run.sh): two
+ * session cookies kept, a Max-Age and an Expires cookie downgraded. */
+static const char *const NGINX4[] = {
+    "sid=abc123; Path=/; HttpOnly",
+    "cart=7; Path=/",
+    "prefs=lang-en; Max-Age=31536000; Path=/",
+    "tracking=u-42; Expires=Fri, 01 Jan 2038 00:00:00 GMT; Path=/",
+};
 
 static volatile uint64_t sink;
 static p3p_policy seed;
@@ -98,6 +106,19 @@ static void cookie_apply_session(void) {
         sink += d.action + n;
 }
 
+/* The four cookies of the nginx benchmark, one call each. */
+static void cookie_apply_nginx4(void) {
+    size_t i;
+    for (i = 0; i < 4; i++) {
+        p3p_cookie_decision d;
+        size_t n;
+        if (p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, (const uint8_t *) NGINX4[i],
+                             strlen(NGINX4[i]), 1700000000, &d, out, sizeof out, &n)
+            == P3P_STATUS_OK)
+            sink += d.action + n;
+    }
+}
+
 static void profile_cookie_apply_persistent(void) {
     p3p_cookie_decision d;
     size_t n;
@@ -145,6 +166,7 @@ static const struct {
     {"cookie_downgrade", cookie_downgrade},
     {"cookie_apply_persistent", cookie_apply_persistent},
     {"cookie_apply_session", cookie_apply_session},
+    {"cookie_apply_nginx4", cookie_apply_nginx4},
     {"profile_cookie_apply_persistent", profile_cookie_apply_persistent},
     {"profile_decide_ie6", profile_decide_ie6},
     {"profile_decide_custom", profile_decide_custom},

@@ -350,7 +350,7 @@ fn named(scan: &mut Scan, s: &[u8], start: usize, at: usize, end: usize) {
     let raw = s.get(v..end).unwrap_or(&[]);
     match kind {
         Kind::MaxAge => {
-            if let Some(gone) = max_age_gone(raw.trim_ascii()) {
+            if let Some(gone) = max_age_digits(s, v, end).or_else(|| max_age_gone(raw.trim_ascii())) {
                 scan.max_age_gone = Some(gone);
             }
         }
@@ -362,6 +362,28 @@ fn named(scan: &mut Scan, s: &[u8], start: usize, at: usize, end: usize) {
         }
         Kind::SameSite => {}
     }
+}
+
+/// The common `Max-Age` value, one to eight digits from `v` to `end`
+/// (`v >= 8`: the name precedes it), read as one word: whether it is
+/// zero, or `None` for anything else (the general reader decides).
+#[inline(always)]
+fn max_age_digits(s: &[u8], v: usize, end: usize) -> Option<bool> {
+    let len = end.checked_sub(v).filter(|len| (1..=8).contains(len))?;
+    // The eight bytes that end the value, its first byte and those before
+    // it shifted out.
+    let w = u64::from_le_bytes(*s.get(end.checked_sub(8)?..end)?.first_chunk::<8>()?) >> (8 * (8 - len));
+    let mask = u64::MAX >> (8 * (8 - len));
+    // '0'..='9' become 0..=9 and nothing else does.
+    let t = (w ^ 0x3030_3030_3030_3030) & mask;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The top bit of a byte is set when the byte is 10 or more (no carry
+    // crosses bytes: at most 0x7f + 0x76).
+    if (((t & LOW7) + 0x7676_7676_7676_7676) | t) & HIGH & mask != 0 {
+        return None;
+    }
+    Some(t == 0)
 }
 
 /// A `Max-Age` value: an optional `-` and digits. Whether it is zero or

@@ -531,6 +531,33 @@ mod tests {
         }
     }
 
+    /// The one-word `Max-Age` reader agrees with the general one whenever
+    /// it answers, and answers for every plain run of one to eight digits.
+    #[test]
+    fn max_age_digits_agree_with_the_general_reader() {
+        let mut state = 0x0dd_ba11_u64;
+        for _ in 0..50_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 11) as usize;
+            let mut v = b"max-age=".to_vec();
+            for i in 0..len {
+                let r = (state >> (8 + 5 * i)) as usize;
+                v.push(b"0000123456789 -a/:"[r % 18]);
+            }
+            let raw = &v[8..];
+            let fast = max_age_digits(&v, 8, v.len());
+            let general = max_age_gone(raw.trim_ascii());
+            if let Some(gone) = fast {
+                assert_eq!(Some(gone), general, "{}", String::from_utf8_lossy(raw));
+            }
+            if (1..=8).contains(&raw.len()) && raw.iter().all(u8::is_ascii_digit) {
+                assert_eq!(fast, general, "{}", String::from_utf8_lossy(raw));
+            }
+        }
+    }
+
     #[test]
     fn every_byte_is_classified() {
         for b in 0..=255u8 {

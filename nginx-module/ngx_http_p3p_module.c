@@ -135,7 +135,7 @@ static ngx_int_t ngx_http_p3p_resolve(ngx_http_request_t *r,
 static ngx_int_t ngx_http_p3p_level(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, const p3p_profile **profile,
     uint32_t *level);
-static p3p_status ngx_http_p3p_apply(const p3p_profile *profile,
+static ngx_inline p3p_status ngx_http_p3p_apply(const p3p_profile *profile,
     const p3p_policy *policy, uint32_t level, uint32_t party,
     ngx_str_t *value, p3p_cookie_decision *d, u_char *out, size_t cap,
     size_t *len);
@@ -673,7 +673,7 @@ ngx_http_p3p_resolve(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 }
 
 
-static p3p_status
+static ngx_inline p3p_status
 ngx_http_p3p_apply(const p3p_profile *profile, const p3p_policy *policy,
     uint32_t level, uint32_t party, ngx_str_t *value, p3p_cookie_decision *d,
     u_char *out, size_t cap, size_t *len)

@@ -742,7 +742,18 @@ pub unsafe extern "C" fn p3p_profile_decide(
         let k = CookieKind::from_u32(cookie).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
         check_out(out)?;
         // SAFETY: the pointers are valid as the # Safety section requires.
-        let o = pr.decide(unsafe { optional(policy) }, level, p, k).map_err(profile_status)?;
+        let policy = unsafe { optional(policy) };
+        // A custom rule set is decided inline and written from its own
+        // branch (a shared tail would pack and unpack the result); the
+        // built-in kinds are one call.
+        let o = match pr.rule_set(p) {
+            Some(set) => set.decide(policy, k).map_err(profile_status)?,
+            None => {
+                let o = pr.decide(policy, level, p, k).map_err(profile_status)?;
+                // SAFETY: the pointers are valid as the # Safety section requires.
+                return unsafe { write(out, o.decision.into()) };
+            }
+        };
         // SAFETY: the pointers are valid as the # Safety section requires.
         unsafe { write(out, o.decision.into()) }
     })

@@ -630,11 +630,20 @@ impl RuleSet {
 const DOWNGRADE: u32 = Action::Downgrade as u32;
 
 /// The first rule that matches `s`. Two rules a turn: the loop's own add
-/// and branch cost as much as a failing rule's tests.
+/// and branch cost as much as a failing rule's tests. With an odd count
+/// the first rule is tested alone before the pairs.
 #[inline(always)]
 fn first_match<'a>(rules: &'a [Rule], s: &[u64; 2]) -> Option<&'a Rule> {
-    let mut pairs = rules.chunks_exact(2);
-    for pair in &mut pairs {
+    let pairs = match rules {
+        [first, rest @ ..] if rules.len() % 2 == 1 => {
+            if first.matches(s) {
+                return Some(first);
+            }
+            rest
+        }
+        _ => rules,
+    };
+    for pair in pairs.chunks_exact(2) {
         if let [a, b] = pair {
             if a.matches(s) {
                 return Some(a);
@@ -644,10 +653,7 @@ fn first_match<'a>(rules: &'a [Rule], s: &[u64; 2]) -> Option<&'a Rule> {
             }
         }
     }
-    match pairs.remainder() {
-        [last] if last.matches(s) => Some(last),
-        _ => None,
-    }
+    None
 }
 
 /// The 1-based number of `rule`, an element of `rules`.

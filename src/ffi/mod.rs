@@ -738,8 +738,12 @@ pub unsafe extern "C" fn p3p_profile_decide(
     guard(|| {
         // SAFETY: the pointers are valid as the # Safety section requires.
         let pr = unsafe { required(profile) }?;
-        let p = self::party(party)?;
-        let k = CookieKind::from_u32(cookie).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
+        // Both are 0 or 1: one compare for the two.
+        if (party | cookie) > 1 {
+            return Err(P3P_STATUS_INVALID_ARGUMENT);
+        }
+        let p = if party == P3P_PARTY_FIRST { Party::First } else { Party::Third };
+        let k = if cookie == P3P_COOKIE_SESSION { CookieKind::Session } else { CookieKind::Persistent };
         check_out(out)?;
         // SAFETY: the pointers are valid as the # Safety section requires.
         let policy = unsafe { optional(policy) };

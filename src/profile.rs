@@ -713,8 +713,8 @@ mod tests {
         }
     }
 
-    /// The rule walk (four early-exit tests, two rules a turn, the odd one
-    /// last) against the definition, for every count from 0 to 9 and
+    /// The rule walk (four early-exit tests, an odd rule first, then two
+    /// rules a turn) against the definition, for every count from 0 to 9 and
     /// rules over a few symbols, so that many match.
     #[test]
     fn the_rule_walk_finds_the_first_matching_rule() {

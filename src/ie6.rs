@@ -201,9 +201,14 @@ impl Party {
                 || key_eq(if *p == Party::First { b"1st" } else { b"3rd" }, s)
         })
     }
-    /// The party from its number.
-    pub fn from_u32(v: u32) -> Option<Party> {
-        Party::ALL.get(v as usize).copied()
+    /// The party from its number (a `match`, which compiles to a range
+    /// check, where a table lookup would load a byte).
+    pub const fn from_u32(v: u32) -> Option<Party> {
+        match v {
+            0 => Some(Party::First),
+            1 => Some(Party::Third),
+            _ => None,
+        }
     }
 }
 
@@ -249,9 +254,17 @@ impl Action {
             Action::Prompt => c"prompt",
         }
     }
-    /// The action from its number.
-    pub fn from_u32(v: u32) -> Option<Action> {
-        Action::ALL.get(v as usize).copied()
+    /// The action from its number (a `match`, which compiles to compares:
+    /// custom profiles check their stored actions on every call).
+    pub const fn from_u32(v: u32) -> Option<Action> {
+        match v {
+            0 => Some(Action::Accept),
+            1 => Some(Action::Downgrade),
+            2 => Some(Action::Leash),
+            3 => Some(Action::Block),
+            4 => Some(Action::Prompt),
+            _ => None,
+        }
     }
     /// Parses a name (any case).
     pub fn from_name(s: &[u8]) -> Option<Action> {

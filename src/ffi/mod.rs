@@ -738,11 +738,26 @@ pub unsafe extern "C" fn p3p_profile_decide(
     guard(|| {
         // SAFETY: the pointers are valid as the # Safety section requires.
         let pr = unsafe { required(profile) }?;
-        let p = self::party(party)?;
-        let k = CookieKind::from_u32(cookie).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
+        // Both are 0 or 1: one compare for the two.
+        if (party | cookie) > 1 {
+            return Err(P3P_STATUS_INVALID_ARGUMENT);
+        }
+        let p = if party == P3P_PARTY_FIRST { Party::First } else { Party::Third };
+        let k = if cookie == P3P_COOKIE_SESSION { CookieKind::Session } else { CookieKind::Persistent };
         check_out(out)?;
         // SAFETY: the pointers are valid as the # Safety section requires.
-        let o = pr.decide(unsafe { optional(policy) }, level, p, k).map_err(profile_status)?;
+        let policy = unsafe { optional(policy) };
+        // A custom rule set is decided inline and written from its own
+        // branch (a shared tail would pack and unpack the result); the
+        // built-in kinds are one call.
+        let o = match pr.rule_set(p) {
+            Some(set) => set.decide(policy, k).map_err(profile_status)?,
+            None => {
+                let o = pr.decide(policy, level, p, k).map_err(profile_status)?;
+                // SAFETY: the pointers are valid as the # Safety section requires.
+                return unsafe { write(out, o.decision.into()) };
+            }
+        };
         // SAFETY: the pointers are valid as the # Safety section requires.
         unsafe { write(out, o.decision.into()) }
     })

@@ -120,17 +120,7 @@ pub(super) fn scan_with(
     let mut attr = PAIR;
     let mut base = 0;
     while let Some(chunk) = s.get(base..).and_then(|rest| rest.first_chunk::<16>()) {
-        let m = masks(chunk);
-        if m.ctl != 0 {
-            control(s, base, m.ctl)?;
-        }
-        let mut semi = m.semi;
-        while semi != 0 {
-            let at = base + semi.trailing_zeros() as usize;
-            semi &= semi - 1;
-            boundary(scan, s, attr, at, &masks);
-            attr = at;
-        }
+        attr = read_chunk(scan, s, base, masks(chunk), attr, &masks)?;
         base += 16;
     }
     if base < n {
@@ -147,19 +137,35 @@ pub(super) fn scan_with(
                 masks(&pad)
             }
         };
-        if m.ctl != 0 {
-            control(s, base, m.ctl)?;
-        }
-        let mut semi = m.semi;
-        while semi != 0 {
-            let at = base + semi.trailing_zeros() as usize;
-            semi &= semi - 1;
-            boundary(scan, s, attr, at, &masks);
-            attr = at;
-        }
+        attr = read_chunk(scan, s, base, m, attr, &masks)?;
     }
     boundary(scan, s, attr, n, &masks);
     Ok(())
+}
+
+/// One chunk's masks `m`, its first byte at `base`: refuses a control
+/// byte, then closes an attribute at each `;`. Takes and returns the start
+/// of the attribute being read.
+#[inline(always)]
+fn read_chunk(
+    scan: &mut Scan,
+    s: &[u8],
+    base: usize,
+    m: Masks,
+    mut attr: usize,
+    masks: &impl Fn(&[u8; 16]) -> Masks,
+) -> Result<usize, usize> {
+    if m.ctl != 0 {
+        control(s, base, m.ctl)?;
+    }
+    let mut semi = m.semi;
+    while semi != 0 {
+        let at = base + semi.trailing_zeros() as usize;
+        semi &= semi - 1;
+        boundary(scan, s, attr, at, masks);
+        attr = at;
+    }
+    Ok(attr)
 }
 
 /// A chunk at `base` with bytes below 0x20 or 0x7f (bits of `ctl`): the

@@ -3,17 +3,61 @@
 //! in a `SAFETY` comment, why the pointers it passes are valid, so no safe
 //! code in the crate can misuse them; debug builds also assert alignment.
 
+use core::num::NonZeroU32;
 use core::panic::AssertUnwindSafe;
 
 use super::types::*;
 
 /// Runs an export's body; a panic becomes `P3P_STATUS_INTERNAL` instead of
 /// unwinding into C (which would abort the process, killing an nginx worker).
-pub(crate) fn guard(body: impl FnOnce() -> Result<(), p3p_status>) -> p3p_status {
+/// The body fails with a `p3p_status` or, on the hottest calls, a
+/// [`Failure`], whose result is already the status the call returns.
+#[inline(always)]
+pub(crate) fn guard<E: Status>(body: impl FnOnce() -> Result<(), E>) -> p3p_status {
     match std::panic::catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(())) => P3P_STATUS_OK,
-        Ok(Err(status)) => status,
+        Ok(Err(status)) => status.status(),
         Err(_) => P3P_STATUS_INTERNAL,
+    }
+}
+
+/// What an export's body fails with.
+pub(crate) trait Status {
+    /// The status the export returns.
+    fn status(self) -> p3p_status;
+}
+
+impl Status for p3p_status {
+    #[inline(always)]
+    fn status(self) -> p3p_status {
+        self
+    }
+}
+
+/// A failing status, never `P3P_STATUS_OK`: `Result<(), Failure>` is laid
+/// out as one `u32` that is 0 on success, so it is already the status the
+/// export returns, where `Result<(), p3p_status>` is a tag and a value to
+/// unpack on every call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Failure(NonZeroU32);
+
+impl From<p3p_status> for Failure {
+    #[inline(always)]
+    fn from(status: p3p_status) -> Failure {
+        // Only a failing status is ever converted; 0 would be a bug, and is
+        // reported as one rather than as success.
+        const INTERNAL: NonZeroU32 = match NonZeroU32::new(P3P_STATUS_INTERNAL) {
+            Some(s) => s,
+            None => panic!("P3P_STATUS_INTERNAL is 0"),
+        };
+        Failure(NonZeroU32::new(status).unwrap_or(INTERNAL))
+    }
+}
+
+impl Status for Failure {
+    #[inline(always)]
+    fn status(self) -> p3p_status {
+        self.0.get()
     }
 }
 
@@ -111,11 +155,11 @@ mod tests {
     fn a_panic_becomes_a_status() {
         let prev = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));
-        let s = guard(|| panic!("boom"));
+        let s = guard(|| -> Result<(), p3p_status> { panic!("boom") });
         std::panic::set_hook(prev);
         assert_eq!(s, P3P_STATUS_INTERNAL);
         assert_eq!(guard(|| Err(P3P_STATUS_UNKNOWN_NAME)), P3P_STATUS_UNKNOWN_NAME);
-        assert_eq!(guard(|| Ok(())), P3P_STATUS_OK);
+        assert_eq!(guard(|| -> Result<(), p3p_status> { Ok(()) }), P3P_STATUS_OK);
     }
 
     #[test]
@@ -132,5 +176,16 @@ mod tests {
             assert_eq!(write(core::ptr::null_mut::<u32>(), 1), Err(P3P_STATUS_NULL_ARGUMENT));
             assert_eq!(required(core::ptr::null::<u32>()), Err(P3P_STATUS_NULL_ARGUMENT));
         }
+    }
+
+    #[test]
+    fn a_failure_is_its_status_and_success_is_zero() {
+        assert_eq!(core::mem::size_of::<Result<(), Failure>>(), 4);
+        for status in [P3P_STATUS_NULL_ARGUMENT, P3P_STATUS_INVALID_ARGUMENT, P3P_STATUS_PROFILE_INVALID] {
+            assert_eq!(guard(|| -> Result<(), Failure> { Err(status.into()) }), status);
+        }
+        assert_eq!(guard(|| -> Result<(), Failure> { Ok(()) }), P3P_STATUS_OK);
+        // A status of 0 given as a failure is a bug: it never reads as success.
+        assert_eq!(guard(|| -> Result<(), Failure> { Err(P3P_STATUS_OK.into()) }), P3P_STATUS_INTERNAL);
     }
 }

@@ -34,7 +34,7 @@ use crate::policy::Policy;
 use crate::profile::{DecideError, Profile, ProfileClass};
 pub use apply::{p3p_cookie_apply, p3p_profile_cookie_apply};
 pub use explain::*;
-use guard::{check_out, guard, input, optional, output, required, write};
+use guard::{check_out, guard, input, optional, output, required, write, Failure};
 use text::write_text;
 use types::*;
 
@@ -187,12 +187,12 @@ pub unsafe extern "C" fn p3p_decide(
     cookie: u32,
     out: *mut p3p_decision,
 ) -> p3p_status {
-    guard(|| {
+    guard(|| -> Result<(), Failure> {
         let (l, p) = (self::level(level)?, self::party(party)?);
         let k = CookieKind::from_u32(cookie).ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
         check_out(out)?;
         // SAFETY: the pointers are valid as the # Safety section requires.
-        unsafe { write(out, ie6::decide(optional(policy), l, p, k).into()) }
+        Ok(unsafe { write(out, ie6::decide(optional(policy), l, p, k).into()) }?)
     })
 }
 
@@ -735,12 +735,12 @@ pub unsafe extern "C" fn p3p_profile_decide(
     cookie: u32,
     out: *mut p3p_decision,
 ) -> p3p_status {
-    guard(|| {
+    guard(|| -> Result<(), Failure> {
         // SAFETY: the pointers are valid as the # Safety section requires.
         let pr = unsafe { required(profile) }?;
         // Both are 0 or 1: one compare for the two.
         if (party | cookie) > 1 {
-            return Err(P3P_STATUS_INVALID_ARGUMENT);
+            return Err(P3P_STATUS_INVALID_ARGUMENT.into());
         }
         let p = if party == P3P_PARTY_FIRST { Party::First } else { Party::Third };
         let k = if cookie == P3P_COOKIE_SESSION { CookieKind::Session } else { CookieKind::Persistent };
@@ -755,11 +755,11 @@ pub unsafe extern "C" fn p3p_profile_decide(
             None => {
                 let o = pr.decide(policy, level, p, k).map_err(profile_status)?;
                 // SAFETY: the pointers are valid as the # Safety section requires.
-                return unsafe { write(out, o.decision.into()) };
+                return Ok(unsafe { write(out, o.decision.into()) }?);
             }
         };
         // SAFETY: the pointers are valid as the # Safety section requires.
-        unsafe { write(out, o.decision.into()) }
+        Ok(unsafe { write(out, o.decision.into()) }?)
     })
 }
 

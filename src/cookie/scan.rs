@@ -39,8 +39,9 @@ pub(super) struct Scan {
     pub samesite: u32,
     /// How many such attributes the value has (may exceed [`MAX_SPANS`]).
     pub count: usize,
-    /// The time `Expires` dates are compared with.
-    pub now: Option<i64>,
+    /// The time `Expires` dates are compared with; `i64::MIN` when there
+    /// is none, so that no date is expired.
+    pub now: i64,
 }
 
 impl Scan {
@@ -53,7 +54,7 @@ impl Scan {
         spans: [(0, 0); MAX_SPANS],
         samesite: 0,
         count: 0,
-        now: None,
+        now: i64::MIN,
     };
 
     /// The remembered spans, when they are all of them.
@@ -116,7 +117,7 @@ pub(super) fn scan_with(
         // Offsets are kept as u32: a longer value has no usable spans.
         scan.count = MAX_SPANS + 1;
     }
-    scan.now = now;
+    scan.now = now.unwrap_or(i64::MIN);
     let mut attr = PAIR;
     let mut base = 0;
     let whole = n & !15;
@@ -383,7 +384,7 @@ fn named(scan: &mut Scan, s: &[u8], start: usize, at: usize, end: usize) {
         Kind::Expires => {
             // A date of the fixed shape has no white space around it.
             if let Some(t) = fixed_date(raw).or_else(|| parse_cookie_date(raw.trim_ascii())) {
-                scan.expired = Some(scan.now.is_some_and(|now| t <= now));
+                scan.expired = Some(t <= scan.now);
             }
         }
         Kind::SameSite => {}

@@ -1017,8 +1017,9 @@ typedef struct {
  * `p3p_cookie_plan_make` or `p3p_profile_cookie_plan` and read by
  * `p3p_cookie_plan_apply` for each `Set-Cookie` header. A plain value:
  * copy it, keep it in configuration; it holds no pointer. The fields are
- * for reading only: a plan that was changed after it was made, or was
- * never made (a zeroed one), is refused.
+ * for reading only: a plan the library did not make (a zeroed one, or
+ * one holding a check value or decisions the library never writes) is
+ * refused.
  */
 typedef struct {
   /**
@@ -1030,7 +1031,7 @@ typedef struct {
    */
   p3p_decision persistent;
   /**
-   * A check value over the two decisions, set by the library.
+   * A constant the library sets, so that a zeroed plan is refused.
    */
   uint32_t check;
 } p3p_cookie_plan;

@@ -201,11 +201,13 @@ fn plans_not_made_by_the_library_are_refused() {
     let mut good = p3p_cookie_plan::default();
     // SAFETY: valid pointers.
     assert_eq!(unsafe { p3p_cookie_plan_make(null(), P3P_LEVEL_ACCEPT_ALL, P3P_PARTY_FIRST, &mut good) }, 0);
-    let mut forged = good;
-    forged.persistent.action = P3P_ACTION_BLOCK;
-    let mut wild = good;
-    wild.session.reason = 4000;
-    for bad in [p3p_cookie_plan::default(), forged, wild] {
+    let mut wild_action = good;
+    wild_action.persistent.action = 5;
+    let mut wild_reason = good;
+    wild_reason.session.reason = 4000;
+    let mut unmarked = good;
+    unmarked.check = 0;
+    for bad in [p3p_cookie_plan::default(), wild_action, wild_reason, unmarked] {
         // SAFETY: valid pointers.
         let s = unsafe { p3p_cookie_plan_apply(&bad, v.as_ptr(), v.len(), 0, &mut d, out.as_mut_ptr(), 64, &mut n) };
         assert_eq!(s, P3P_STATUS_INVALID_ARGUMENT);

@@ -3,7 +3,7 @@
 //! once, so that each cookie costs only its scan and rewrite.
 
 use crate::cookie::{self, Plan};
-use crate::ie6::{self, Action, Decision, Reason};
+use crate::ie6::{self, Action, CookieKind, Decision, Reason};
 use crate::policy::Policy;
 use crate::profile::Profile;
 
@@ -16,8 +16,9 @@ use super::{cookie_status, level, party, profile_status};
 /// `p3p_cookie_plan_make` or `p3p_profile_cookie_plan` and read by
 /// `p3p_cookie_plan_apply` for each `Set-Cookie` header. A plain value:
 /// copy it, keep it in configuration; it holds no pointer. The fields are
-/// for reading only: a plan that was changed after it was made, or was
-/// never made (a zeroed one), is refused.
+/// for reading only: a plan the library did not make (a zeroed one, or
+/// one holding a check value or decisions the library never writes) is
+/// refused.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct p3p_cookie_plan {
@@ -25,23 +26,19 @@ pub struct p3p_cookie_plan {
     pub session: p3p_decision,
     /// The decision for a persistent cookie.
     pub persistent: p3p_decision,
-    /// A check value over the two decisions, set by the library.
+    /// A constant the library sets, so that a zeroed plan is refused.
     pub check: u32,
 }
 
-/// Mixed into the check value, so that a zeroed plan never passes.
+/// The check value of every plan. A constant rather than a digest of the
+/// decisions: the decisions are checked one by one anyway (nothing out of
+/// range is ever used), and a digest would cost every cookie more than the
+/// decision the plan saves.
 const PLAN_MARK: u32 = 0x7033_7050;
-
-/// The check value of a plan holding `session` and `persistent`.
-#[inline(always)]
-fn seal(session: p3p_decision, persistent: p3p_decision) -> u32 {
-    PLAN_MARK ^ (session.action | session.reason << 8 | persistent.action << 16 | persistent.reason << 24)
-}
 
 impl From<Plan> for p3p_cookie_plan {
     fn from(plan: Plan) -> Self {
-        let (session, persistent) = (plan.session.into(), plan.persistent.into());
-        p3p_cookie_plan { session, persistent, check: seal(session, persistent) }
+        p3p_cookie_plan { session: plan.session.into(), persistent: plan.persistent.into(), check: PLAN_MARK }
     }
 }
 
@@ -50,19 +47,33 @@ impl p3p_cookie_plan {
     /// make (a wrong check value, or a decision out of range).
     #[inline(always)]
     pub fn to_plan(&self) -> Option<Plan> {
-        if self.check != seal(self.session, self.persistent) {
+        if self.check != PLAN_MARK {
             return None;
         }
         Some(Plan { session: decision(self.session)?, persistent: decision(self.persistent)? })
     }
 }
 
+impl p3p_cookie_plan {
+    /// The decision for a cookie of `kind`, read when the scan asks for it
+    /// from a plan checked before: reading it again costs less than
+    /// keeping both decisions in registers across the scan.
+    #[inline(always)]
+    fn decision(&self, kind: CookieKind) -> Decision {
+        let d = match kind {
+            CookieKind::Session => self.session,
+            CookieKind::Persistent => self.persistent,
+        };
+        decision(d).unwrap_or(Decision { action: Action::Block, reason: Reason::BlockAll })
+    }
+}
+
 /// A C decision read back, checked: reasons are numbered from 1 in the
-/// order of `Reason::ALL`.
+/// order of `Reason::ALL` (a test below holds that).
 #[inline(always)]
 fn decision(d: p3p_decision) -> Option<Decision> {
     let action = Action::from_u32(d.action)?;
-    let reason = Reason::ALL.get((d.reason as usize).wrapping_sub(1)).copied().filter(|r| *r as u32 == d.reason)?;
+    let reason = *Reason::ALL.get((d.reason as usize).wrapping_sub(1))?;
     Some(Decision { action, reason })
 }
 
@@ -175,7 +186,10 @@ pub unsafe extern "C" fn p3p_cookie_plan_apply(
 ) -> p3p_status {
     guard(|| {
         // SAFETY: the pointers are valid as the # Safety section requires.
-        let plan = unsafe { required(plan) }?.to_plan().ok_or(P3P_STATUS_INVALID_ARGUMENT)?;
+        let plan = unsafe { required(plan) }?;
+        if plan.to_plan().is_none() {
+            return Err(P3P_STATUS_INVALID_ARGUMENT);
+        }
         check_out(out_decision)?;
         check_out(out_len)?;
         // SAFETY: the pointers are valid as the # Safety section requires.
@@ -194,14 +208,17 @@ mod tests {
     use crate::ie6::{Level, Party};
 
     #[test]
-    fn a_plan_survives_the_c_form_and_a_changed_one_does_not() {
+    fn a_plan_survives_the_c_form_and_a_damaged_one_does_not() {
         for level in Level::ALL {
             for party in Party::ALL {
                 let plan = Plan::new(|kind| ie6::decide(None, level, party, kind));
                 let c = p3p_cookie_plan::from(plan);
                 assert_eq!(c.to_plan(), Some(plan));
                 let mut changed = c;
-                changed.persistent.action ^= 1;
+                changed.persistent.action = 5;
+                assert_eq!(changed.to_plan(), None);
+                let mut changed = c;
+                changed.session.reason = 0;
                 assert_eq!(changed.to_plan(), None);
                 let mut changed = c;
                 changed.check ^= 1 << 20;
@@ -212,11 +229,20 @@ mod tests {
     }
 
     #[test]
-    fn decisions_out_of_range_are_refused_even_when_sealed() {
+    fn reasons_are_numbered_in_their_list_order() {
+        for (i, r) in Reason::ALL.into_iter().enumerate() {
+            assert_eq!(r as usize, i + 1);
+            let d = p3p_decision { action: 0, reason: r as u32 };
+            assert_eq!(decision(d), Some(Decision { action: Action::Accept, reason: r }));
+        }
+    }
+
+    #[test]
+    fn decisions_out_of_range_are_refused_whatever_the_check() {
         for (action, reason) in [(5, 1), (0, 0), (0, 27), (u32::MAX, 1), (0, u32::MAX)] {
             let bad = p3p_decision { action, reason };
             let good = p3p_decision { action: 0, reason: 11 };
-            let c = p3p_cookie_plan { session: bad, persistent: good, check: seal(bad, good) };
+            let c = p3p_cookie_plan { session: bad, persistent: good, check: PLAN_MARK };
             assert_eq!(c.to_plan(), None, "{action} {reason}");
         }
     }

@@ -807,7 +807,7 @@ static void test_cookie_plan(void)
     CHECK_STATUS(p3p_cookie_plan_make(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, NULL), P3P_STATUS_NULL_ARGUMENT);
     CHECK(UNTOUCHED(plan));
 
-    /* A zeroed or changed plan is refused, and nothing is written. */
+    /* A zeroed or damaged plan is refused, and nothing is written. */
     memset(&zero, 0, sizeof(zero));
     CHECK_STATUS(p3p_cookie_plan_make(NULL, P3P_LEVEL_ACCEPT_ALL, P3P_PARTY_THIRD, &plan), P3P_STATUS_OK);
     CHECK(plan.persistent.action == P3P_ACTION_ACCEPT && plan.persistent.reason == P3P_REASON_ACCEPT_ALL);
@@ -816,7 +816,7 @@ static void test_cookie_plan(void)
     memset(out, SENTINEL, sizeof(out));
     CHECK_STATUS(p3p_cookie_plan_apply(&zero, LIT("id=1; Max-Age=60"), 0, &cd, out, sizeof(out), &n),
                  P3P_STATUS_INVALID_ARGUMENT);
-    plan.persistent.action = P3P_ACTION_BLOCK;
+    plan.persistent.action = 5; /* no such action */
     CHECK_STATUS(p3p_cookie_plan_apply(&plan, LIT("id=1; Max-Age=60"), 0, &cd, out, sizeof(out), &n),
                  P3P_STATUS_INVALID_ARGUMENT);
     CHECK_STATUS(p3p_cookie_plan_apply(NULL, LIT("id=1; Max-Age=60"), 0, &cd, out, sizeof(out), &n),

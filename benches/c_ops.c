@@ -37,6 +37,7 @@ static volatile uint64_t sink;
 static p3p_policy seed;
 static p3p_profile custom;
 static p3p_profile ie6;
+static p3p_cookie_plan plan_medium;
 static uint8_t out[256];
 
 static void none(void) { sink++; }
@@ -119,6 +120,43 @@ static void cookie_apply_nginx4(void) {
     }
 }
 
+/* The same four cookies through the plan the nginx module makes once per
+ * location (seed policy, Medium, first party). */
+static void cookie_plan_apply_nginx4(void) {
+    size_t i;
+    for (i = 0; i < 4; i++) {
+        p3p_cookie_decision d;
+        size_t n;
+        if (p3p_cookie_plan_apply(&plan_medium, (const uint8_t *) NGINX4[i], strlen(NGINX4[i]), 1700000000, &d, out,
+                                  sizeof out, &n)
+            == P3P_STATUS_OK)
+            sink += d.action + n;
+    }
+}
+
+/* A 3-byte session cookie: what a call costs besides reading the value. */
+static void cookie_apply_3byte(void) {
+    p3p_cookie_decision d;
+    size_t n;
+    if (p3p_cookie_apply(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, LIT("a=1"), 1700000000, &d, out, sizeof out, &n)
+        == P3P_STATUS_OK)
+        sink += d.action + n;
+}
+
+static void cookie_plan_apply_3byte(void) {
+    p3p_cookie_decision d;
+    size_t n;
+    if (p3p_cookie_plan_apply(&plan_medium, LIT("a=1"), 1700000000, &d, out, sizeof out, &n) == P3P_STATUS_OK)
+        sink += d.action + n;
+}
+
+/* Making the plan: once per response when the policy comes from upstream. */
+static void cookie_plan_make(void) {
+    p3p_cookie_plan p;
+    if (p3p_cookie_plan_make(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, &p) == P3P_STATUS_OK)
+        sink += p.persistent.action;
+}
+
 static void profile_cookie_apply_persistent(void) {
     p3p_cookie_decision d;
     size_t n;
@@ -167,6 +205,10 @@ static const struct {
     {"cookie_apply_persistent", cookie_apply_persistent},
     {"cookie_apply_session", cookie_apply_session},
     {"cookie_apply_nginx4", cookie_apply_nginx4},
+    {"cookie_plan_apply_nginx4", cookie_plan_apply_nginx4},
+    {"cookie_apply_3byte", cookie_apply_3byte},
+    {"cookie_plan_apply_3byte", cookie_plan_apply_3byte},
+    {"cookie_plan_make", cookie_plan_make},
     {"profile_cookie_apply_persistent", profile_cookie_apply_persistent},
     {"profile_decide_ie6", profile_decide_ie6},
     {"profile_decide_custom", profile_decide_custom},
@@ -184,6 +226,7 @@ int main(int argc, char **argv) {
     }
     if (p3p_policy_parse(LIT(SEED), &seed) != P3P_STATUS_OK
         || p3p_profile_builtin(LIT("ie6"), &ie6) != P3P_STATUS_OK
+        || p3p_cookie_plan_make(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, &plan_medium) != P3P_STATUS_OK
         || p3p_profile_load_file(LIT("profiles/ie6-medium.xml"), &custom, NULL) != P3P_STATUS_OK)
         return 1;
     for (i = 0; i < sizeof OPS / sizeof OPS[0]; i++) {

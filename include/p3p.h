@@ -1013,6 +1013,30 @@ typedef struct {
 } p3p_explain_options;
 
 /**
+ * The decisions for the cookies of one response, made once by
+ * `p3p_cookie_plan_make` or `p3p_profile_cookie_plan` and read by
+ * `p3p_cookie_plan_apply` for each `Set-Cookie` header. A plain value:
+ * copy it, keep it in configuration; it holds no pointer. The fields are
+ * for reading only: a plan the library did not make (a zeroed one, or
+ * one holding a check value or decisions the library never writes) is
+ * refused.
+ */
+typedef struct {
+  /**
+   * The decision for a session cookie.
+   */
+  p3p_decision session;
+  /**
+   * The decision for a persistent cookie.
+   */
+  p3p_decision persistent;
+  /**
+   * A constant the library sets, so that a zeroed plan is refused.
+   */
+  uint32_t check;
+} p3p_cookie_plan;
+
+/**
  * Success.
  */
 #define P3P_STATUS_OK 0
@@ -1739,6 +1763,91 @@ p3p_status p3p_explain(const uint8_t *value,
                        uint8_t *out,
                        size_t out_cap,
                        size_t *out_len);
+
+/**
+ * Makes the plan for the cookies of a response under `policy` (NULL = no
+ * policy) at the IE6 `level` in context `party`: the decisions
+ * `p3p_cookie_decide` makes for a session and for a persistent cookie.
+ * `p3p_cookie_plan_apply` with it does what `p3p_cookie_apply` with the
+ * same arguments does. The plan copies what it needs: `policy` may go
+ * away afterwards.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` (`out` NULL) or
+ * `P3P_STATUS_INVALID_ARGUMENT` (`level` or `party` out of range); `*out`
+ * is written only on success. Does not allocate.
+ *
+ * # Safety
+ * `policy` is NULL or points at a `p3p_policy`; `out` at a writable
+ * `p3p_cookie_plan`.
+ */
+p3p_status p3p_cookie_plan_make(const p3p_policy *policy,
+                                uint32_t level,
+                                uint32_t party,
+                                p3p_cookie_plan *out);
+
+/**
+ * Makes the plan for the cookies of a response under `policy` (NULL = no
+ * policy) with `profile` at `level` (as `p3p_profile_decide` takes it) in
+ * context `party`: the decisions `p3p_profile_cookie_decide` makes for a
+ * session and for a persistent cookie. `p3p_cookie_plan_apply` with it
+ * does what `p3p_profile_cookie_apply` with the same arguments does. The
+ * plan copies the decisions: `profile` and `policy` may go away afterwards.
+ *
+ * A decision the profile cannot make (a level it does not have, a damaged
+ * profile) fails here, once, with the status `p3p_profile_cookie_apply`
+ * would give for every cookie: the plan needs both kinds' decisions, so
+ * either one failing fails it.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` (`profile` or `out`
+ * NULL) or `P3P_STATUS_INVALID_ARGUMENT` (`party` out of range, or the
+ * profile cannot decide at `level`); `*out` is written only on success.
+ * Does not allocate.
+ *
+ * # Safety
+ * `profile` must point at a `p3p_profile`; `policy` is NULL or points at
+ * a `p3p_policy`; `out` at a writable `p3p_cookie_plan`.
+ */
+p3p_status p3p_profile_cookie_plan(const p3p_profile *profile,
+                                   const p3p_policy *policy,
+                                   uint32_t level,
+                                   uint32_t party,
+                                   p3p_cookie_plan *out);
+
+/**
+ * Decides one `Set-Cookie` header value with a plan and writes its
+ * rewrite: exactly what `p3p_cookie_apply` (for a plan from
+ * `p3p_cookie_plan_make`) or `p3p_profile_cookie_apply` (for one from
+ * `p3p_profile_cookie_plan`) does with the arguments the plan was made
+ * with: the same decision in `*out_decision`, the same bytes in `out`,
+ * the same buffer rule (`(NULL, 0)` asks for the size; a buffer too small
+ * gets `P3P_STATUS_BUFFER_TOO_SMALL`, the size in `*out_len` and nothing
+ * else), and a deletion is always accepted.
+ *
+ * * `plan`: borrowed for the call.
+ * * `set_cookie`, `now`, `out`, `out_cap`, `out_len`: as for
+ *   `p3p_cookie_apply`; `len + P3P_COOKIE_LEASH_EXTRA` bytes always fit.
+ *
+ * Returns `P3P_STATUS_OK`, `P3P_STATUS_NULL_ARGUMENT` (`plan`,
+ * `out_decision` or `out_len` NULL, or a NULL pointer with a non-zero
+ * length), `P3P_STATUS_INVALID_ARGUMENT` (a plan the library did not
+ * make, such as a zeroed one), `P3P_STATUS_BUFFER_TOO_SMALL` or
+ * `P3P_STATUS_COOKIE_CONTROL_BYTE` (nothing written; the caller decides).
+ * Does not allocate.
+ *
+ * # Safety
+ * `plan` must point at a `p3p_cookie_plan`; `set_cookie` at `len`
+ * readable bytes; `out_decision` at a writable `p3p_cookie_decision`;
+ * `out` at `out_cap` writable bytes not overlapping the value; `out_len`
+ * at a writable `size_t`.
+ */
+p3p_status p3p_cookie_plan_apply(const p3p_cookie_plan *plan,
+                                 const uint8_t *set_cookie,
+                                 size_t len,
+                                 int64_t now,
+                                 p3p_cookie_decision *out_decision,
+                                 uint8_t *out,
+                                 size_t out_cap,
+                                 size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

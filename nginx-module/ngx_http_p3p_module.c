@@ -50,6 +50,17 @@ typedef struct {
 } ngx_http_p3p_cookie_policy_t;
 
 
+/*
+ * The decisions for the cookies of a response, made once (p3p.h), and
+ * the status making them gave: P3P_STATUS_OK, or the failure every
+ * cookie decided by them reports.
+ */
+typedef struct {
+    p3p_cookie_plan             plan;
+    p3p_status                  rc;
+} ngx_http_p3p_plan_t;
+
+
 typedef struct {
     /* p3p_policy: policy_set is NGX_CONF_UNSET, 0 (off) or 1 */
     ngx_flag_t                  policy_set;
@@ -75,6 +86,16 @@ typedef struct {
     ngx_http_complex_value_t   *party_cv;
 
     ngx_uint_t                  on_error;
+
+    /*
+     * planned: the level is fixed here, so the plans are made at
+     * configuration time, for each party (indexed by P3P_PARTY_*): for a
+     * response without an upstream P3P line, and for each
+     * p3p_cookie_policy entry (cookie_plans[2 * entry + party])
+     */
+    ngx_flag_t                  planned;
+    ngx_http_p3p_plan_t         plans[2];
+    ngx_http_p3p_plan_t        *cookie_plans;
 } ngx_http_p3p_loc_conf_t;
 
 
@@ -107,6 +128,16 @@ typedef struct {
     const p3p_profile          *profile;
     uint32_t                    level;
 
+    /*
+     * the plans this response made: its own (when the configuration's
+     * cannot be used) and the last p3p_cookie_policy entry's
+     * (cookie_plan_for is that entry's index + 1, 0 for none yet)
+     */
+    uint32_t                    party;
+    ngx_http_p3p_plan_t         plan;
+    ngx_http_p3p_plan_t         cookie_plan;
+    ngx_uint_t                  cookie_plan_for;
+
     /* the Set-Cookie lines, in header order: first the inline ones */
     ngx_http_p3p_cookie_t      *cookies;
     ngx_uint_t                  ncookies;
@@ -123,10 +154,16 @@ typedef struct {
 
 static ngx_int_t ngx_http_p3p_header_filter(ngx_http_request_t *r);
 static ngx_int_t ngx_http_p3p_cookies(ngx_http_request_t *r,
-    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx);
+    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx,
+    ngx_uint_t upstream);
 static ngx_int_t ngx_http_p3p_cookie(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx,
-    ngx_http_p3p_cookie_t *c, const p3p_policy *policy, uint32_t party);
+    ngx_http_p3p_cookie_t *c, const ngx_http_p3p_plan_t *plan);
+static const ngx_http_p3p_plan_t *ngx_http_p3p_cookie_plan(
+    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx, ngx_uint_t j);
+static void ngx_http_p3p_make_plan(const p3p_profile *profile,
+    const p3p_policy *policy, uint32_t level, uint32_t party,
+    ngx_http_p3p_plan_t *plan);
 static ngx_int_t ngx_http_p3p_remember(ngx_http_request_t *r,
     ngx_http_p3p_ctx_t *ctx, ngx_table_elt_t *h);
 static void ngx_http_p3p_parse(ngx_str_t *value, p3p_policy *policy);
@@ -135,10 +172,9 @@ static ngx_int_t ngx_http_p3p_resolve(ngx_http_request_t *r,
 static ngx_int_t ngx_http_p3p_level(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, const p3p_profile **profile,
     uint32_t *level);
-static ngx_inline p3p_status ngx_http_p3p_apply(const p3p_profile *profile,
-    const p3p_policy *policy, uint32_t level, uint32_t party,
-    ngx_str_t *value, p3p_cookie_decision *d, u_char *out, size_t cap,
-    size_t *len);
+static ngx_inline p3p_status ngx_http_p3p_apply(
+    const ngx_http_p3p_plan_t *plan, ngx_str_t *value,
+    p3p_cookie_decision *d, u_char *out, size_t cap, size_t *len);
 static ngx_int_t ngx_http_p3p_setting(ngx_http_p3p_main_conf_t *pmcf,
     u_char *data, size_t len, ngx_uint_t *profile, uint32_t *level);
 static const p3p_profile *ngx_http_p3p_get_profile(ngx_http_request_t *r,
@@ -183,6 +219,8 @@ static void *ngx_http_p3p_create_main_conf(ngx_conf_t *cf);
 static void *ngx_http_p3p_create_loc_conf(ngx_conf_t *cf);
 static char *ngx_http_p3p_merge_loc_conf(ngx_conf_t *cf, void *parent,
     void *child);
+static ngx_int_t ngx_http_p3p_plan_conf(ngx_conf_t *cf,
+    ngx_http_p3p_loc_conf_t *conf);
 static ngx_int_t ngx_http_p3p_init(ngx_conf_t *cf);
 
 
@@ -342,6 +380,7 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
     ctx->decided = 0;
     ctx->resolved = 0;
     ctx->cookies_off = 0;
+    ctx->cookie_plan_for = 0;
 
     ngx_http_set_ctx(r, ctx, ngx_http_p3p_module);
 
@@ -404,7 +443,7 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
     }
 
     if (ctx->ncookies) {
-        if (ngx_http_p3p_cookies(r, plcf, ctx) != NGX_OK) {
+        if (ngx_http_p3p_cookies(r, plcf, ctx, seen) != NGX_OK) {
             return NGX_ERROR;
         }
     }
@@ -473,14 +512,20 @@ ngx_http_p3p_remember(ngx_http_request_t *r, ngx_http_p3p_ctx_t *ctx,
 }
 
 
+/*
+ * Decides the Set-Cookie lines. Policy, level and party are the same for
+ * all of them, so their decisions are made once, as a plan: here for the
+ * response, or at configuration time when nothing in the response can
+ * change them (no upstream P3P line; see ngx_http_p3p_plan_conf()).
+ */
+
 static ngx_int_t
 ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
-    ngx_http_p3p_ctx_t *ctx)
+    ngx_http_p3p_ctx_t *ctx, ngx_uint_t upstream)
 {
-    uint32_t           party;
-    ngx_int_t          rv;
-    ngx_uint_t         i;
-    const p3p_policy  *policy;
+    ngx_int_t                   rv;
+    ngx_uint_t                  i;
+    const ngx_http_p3p_plan_t  *plan;
 
     rv = ngx_http_p3p_resolve(r, plcf, ctx);
 
@@ -489,13 +534,23 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
         return (rv == NGX_ERROR) ? NGX_ERROR : NGX_OK;
     }
 
-    party = ngx_http_p3p_party(r, plcf);
-    policy = ctx->has_policy ? &ctx->policy : NULL;
+    /* a P3P_PARTY_*, whatever p3p_party says (auto, a variable) */
+    ctx->party = ngx_http_p3p_party(r, plcf);
+
+    if (plcf->planned && !upstream) {
+        plan = &plcf->plans[ctx->party];
+
+    } else {
+        ngx_http_p3p_make_plan(ctx->profile,
+                               ctx->has_policy ? &ctx->policy : NULL,
+                               ctx->level, ctx->party, &ctx->plan);
+        plan = &ctx->plan;
+    }
 
     ctx->decided = 1;
 
     for (i = 0; i < ctx->ncookies; i++) {
-        if (ngx_http_p3p_cookie(r, plcf, ctx, &ctx->cookies[i], policy, party)
+        if (ngx_http_p3p_cookie(r, plcf, ctx, &ctx->cookies[i], plan)
             != NGX_OK)
         {
             return NGX_ERROR;
@@ -517,7 +572,7 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 static ngx_int_t
 ngx_http_p3p_cookie(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
     ngx_http_p3p_ctx_t *ctx, ngx_http_p3p_cookie_t *c,
-    const p3p_policy *policy, uint32_t party)
+    const ngx_http_p3p_plan_t *plan)
 {
     u_char                        *out, *buf;
     size_t                         len, cap;
@@ -541,8 +596,7 @@ ngx_http_p3p_cookie(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
         }
     }
 
-    rc = ngx_http_p3p_apply(ctx->profile, policy, ctx->level, party, &value,
-                            &d, out, cap, &len);
+    rc = ngx_http_p3p_apply(plan, &value, &d, out, cap, &len);
 
     /*
      * A cookie with its own policy is decided again under it: the first
@@ -564,10 +618,8 @@ ngx_http_p3p_cookie(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
                                 cp[j].name.data, cp[j].name.len)
                     == 0)
                 {
-                    policy = &cp[j].policy;
-                    rc = ngx_http_p3p_apply(ctx->profile, policy, ctx->level,
-                                            party, &value, &d, out, cap,
-                                            &len);
+                    plan = ngx_http_p3p_cookie_plan(plcf, ctx, j);
+                    rc = ngx_http_p3p_apply(plan, &value, &d, out, cap, &len);
                     break;
                 }
             }
@@ -673,19 +725,59 @@ ngx_http_p3p_resolve(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 }
 
 
-static ngx_inline p3p_status
-ngx_http_p3p_apply(const p3p_profile *profile, const p3p_policy *policy,
-    uint32_t level, uint32_t party, ngx_str_t *value, p3p_cookie_decision *d,
-    u_char *out, size_t cap, size_t *len)
+/*
+ * The plan for the cookies named by p3p_cookie_policy entry j: made at
+ * configuration time, or when a cookie of this response first needs it.
+ */
+
+static const ngx_http_p3p_plan_t *
+ngx_http_p3p_cookie_plan(ngx_http_p3p_loc_conf_t *plcf,
+    ngx_http_p3p_ctx_t *ctx, ngx_uint_t j)
 {
-    if (profile == NULL) {
-        return p3p_cookie_apply(policy, level, party, value->data, value->len,
-                                ngx_time(), d, out, cap, len);
+    ngx_http_p3p_cookie_policy_t  *cp;
+
+    if (plcf->cookie_plans) {
+        return &plcf->cookie_plans[2 * j + ctx->party];
     }
 
-    return p3p_profile_cookie_apply(profile, policy, level, party,
-                                    value->data, value->len, ngx_time(), d,
-                                    out, cap, len);
+    if (ctx->cookie_plan_for != j + 1) {
+        cp = plcf->cookie_policies->elts;
+
+        ngx_http_p3p_make_plan(ctx->profile, &cp[j].policy, ctx->level,
+                               ctx->party, &ctx->cookie_plan);
+        ctx->cookie_plan_for = j + 1;
+    }
+
+    return &ctx->cookie_plan;
+}
+
+
+static void
+ngx_http_p3p_make_plan(const p3p_profile *profile, const p3p_policy *policy,
+    uint32_t level, uint32_t party, ngx_http_p3p_plan_t *plan)
+{
+    if (profile == NULL) {
+        plan->rc = p3p_cookie_plan_make(policy, level, party, &plan->plan);
+
+    } else {
+        plan->rc = p3p_profile_cookie_plan(profile, policy, level, party,
+                                           &plan->plan);
+    }
+}
+
+
+/* A plan that could not be made fails each cookie as a failing call would. */
+
+static ngx_inline p3p_status
+ngx_http_p3p_apply(const ngx_http_p3p_plan_t *plan, ngx_str_t *value,
+    p3p_cookie_decision *d, u_char *out, size_t cap, size_t *len)
+{
+    if (plan->rc != P3P_STATUS_OK) {
+        return plan->rc;
+    }
+
+    return p3p_cookie_plan_apply(&plan->plan, value->data, value->len,
+                                 ngx_time(), d, out, cap, len);
 }
 
 
@@ -1819,7 +1911,79 @@ ngx_http_p3p_merge_loc_conf(ngx_conf_t *cf, void *parent, void *child)
     ngx_conf_merge_uint_value(conf->on_error, prev->on_error,
                               NGX_HTTP_P3P_ERROR_BLOCK);
 
+    if (ngx_http_p3p_plan_conf(cf, conf) != NGX_OK) {
+        return NGX_CONF_ERROR;
+    }
+
     return NGX_CONF_OK;
+}
+
+
+/*
+ * With the level fixed (not a variable), a response of the location that
+ * has no upstream P3P line is decided by this location's p3p_policy (or
+ * none) at that level, in its party: one of two plans made here. The
+ * p3p_cookie_policy entries never depend on the response: their plans
+ * are made here too, two each. A plan that fails is kept with its status
+ * and reported per cookie, as at run time.
+ */
+
+static ngx_int_t
+ngx_http_p3p_plan_conf(ngx_conf_t *cf, ngx_http_p3p_loc_conf_t *conf)
+{
+    uint32_t                       party;
+    ngx_uint_t                     j, n;
+    const p3p_profile             *profile;
+    ngx_http_p3p_profile_t        *prof;
+    ngx_http_p3p_main_conf_t      *pmcf;
+    ngx_http_p3p_cookie_policy_t  *cp;
+
+    conf->planned = 0;
+    conf->cookie_plans = NULL;
+
+    if (conf->cookies == NGX_HTTP_P3P_COOKIES_OFF
+        || conf->cookies == NGX_HTTP_P3P_COOKIES_VAR)
+    {
+        return NGX_OK;
+    }
+
+    profile = NULL;
+
+    if (conf->cookies_profile) {
+        pmcf = ngx_http_conf_get_module_main_conf(cf, ngx_http_p3p_module);
+        prof = pmcf->profiles.elts;
+        profile = &prof[conf->cookies_profile - 1].profile;
+    }
+
+    for (party = P3P_PARTY_FIRST; party <= P3P_PARTY_THIRD; party++) {
+        ngx_http_p3p_make_plan(profile,
+                               conf->header.len ? &conf->policy : NULL,
+                               (uint32_t) conf->cookies, party,
+                               &conf->plans[party]);
+    }
+
+    if (conf->cookie_policies) {
+        cp = conf->cookie_policies->elts;
+        n = conf->cookie_policies->nelts;
+
+        conf->cookie_plans = ngx_palloc(cf->pool,
+                                        2 * n * sizeof(ngx_http_p3p_plan_t));
+        if (conf->cookie_plans == NULL) {
+            return NGX_ERROR;
+        }
+
+        for (j = 0; j < n; j++) {
+            for (party = P3P_PARTY_FIRST; party <= P3P_PARTY_THIRD; party++) {
+                ngx_http_p3p_make_plan(profile, &cp[j].policy,
+                                       (uint32_t) conf->cookies, party,
+                                       &conf->cookie_plans[2 * j + party]);
+            }
+        }
+    }
+
+    conf->planned = 1;
+
+    return NGX_OK;
 }
 
 

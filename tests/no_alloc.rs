@@ -1,9 +1,9 @@
 //! Zero allocation on the hot path, proven: a counting global allocator
 //! wraps the system one, and parse (slice and push), classify, decide,
-//! cookie decide and rewrite, the one-pass cookie call, and writing the
-//! full report (every format, every language, with and without profiles)
-//! to a `fmt::Write` sink run over the whole corpus while the counter must
-//! not move.
+//! cookie decide and rewrite, the one-pass cookie call (direct and through
+//! a cookie plan), and writing the full report (every format, every
+//! language, with and without profiles) to a `fmt::Write` sink run over
+//! the whole corpus while the counter must not move.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -219,6 +219,18 @@ fn hot_path_and_report_do_not_allocate() {
                     let v = c.as_ptr();
                     if p3p::ffi::p3p_cookie_apply(&p, level, party, v, c.len(), 1, &mut d, o, cap, &mut len) == 0 {
                         decisions += d.action as usize + len;
+                    }
+                    let mut plan = p3p::ffi::p3p_cookie_plan::default();
+                    assert_eq!(p3p::ffi::p3p_cookie_plan_make(&p, level, party, &mut plan), 0);
+                    if p3p::ffi::p3p_cookie_plan_apply(&plan, v, c.len(), 1, &mut d, o, cap, &mut len) == 0 {
+                        decisions += d.action as usize + len;
+                    }
+                    for profile in &profiles {
+                        if p3p::ffi::p3p_profile_cookie_plan(profile, &p, 2, party, &mut plan) == 0
+                            && p3p::ffi::p3p_cookie_plan_apply(&plan, v, c.len(), 1, &mut d, o, cap, &mut len) == 0
+                        {
+                            decisions += d.action as usize + len;
+                        }
                     }
                     for profile in &profiles {
                         let r = p3p::ffi::p3p_profile_cookie_apply(

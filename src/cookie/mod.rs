@@ -26,10 +26,12 @@
 use crate::ie6::{Action, CookieKind, Decision, Reason};
 
 mod date;
+mod plan;
 mod scan;
 mod walk;
 
 pub use date::parse_cookie_date;
+pub use plan::Plan;
 
 /// Bytes a leash may add: `; SameSite=Lax`.
 pub const LEASH_EXTRA: usize = 14;

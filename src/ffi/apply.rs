@@ -60,7 +60,7 @@ fn apply_one(
 /// `out_decision` and `out_len` point at a writable `p3p_cookie_decision`
 /// and `size_t` (checked non-null by the caller).
 #[inline(always)]
-unsafe fn finish(
+pub(super) unsafe fn finish(
     result: (p3p_cookie_decision, Result<usize, usize>),
     query: bool,
     out_decision: *mut p3p_cookie_decision,

@@ -19,6 +19,7 @@
 mod apply;
 pub mod explain;
 pub mod guard;
+mod plan;
 mod text;
 pub mod types;
 
@@ -35,6 +36,7 @@ use crate::profile::{DecideError, Profile, ProfileClass};
 pub use apply::{p3p_cookie_apply, p3p_profile_cookie_apply};
 pub use explain::*;
 use guard::{check_out, guard, input, optional, output, required, write, Failure};
+pub use plan::{p3p_cookie_plan, p3p_cookie_plan_apply, p3p_cookie_plan_make, p3p_profile_cookie_plan};
 use text::write_text;
 use types::*;
 

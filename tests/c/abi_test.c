@@ -57,6 +57,11 @@ STATIC_ASSERT(offsetof(p3p_cookie_decision, flags) == 12, "p3p_cookie_decision.f
 STATIC_ASSERT(offsetof(p3p_cookie_decision, name_offset) == 16, "p3p_cookie_decision.name_offset");
 STATIC_ASSERT(offsetof(p3p_cookie_decision, name_len) == 16 + sizeof(size_t), "p3p_cookie_decision.name_len");
 
+STATIC_ASSERT(sizeof(p3p_cookie_plan) == 2 * sizeof(p3p_decision) + 4, "p3p_cookie_plan size");
+STATIC_ASSERT(ALIGNOF(p3p_cookie_plan) == 4, "p3p_cookie_plan alignment");
+STATIC_ASSERT(offsetof(p3p_cookie_plan, persistent) == 8, "p3p_cookie_plan.persistent");
+STATIC_ASSERT(offsetof(p3p_cookie_plan, check) == 16, "p3p_cookie_plan.check");
+
 STATIC_ASSERT(sizeof(p3p_diagnostic) == (sizeof(size_t) == 8 ? 32 : 20), "p3p_diagnostic size");
 STATIC_ASSERT(ALIGNOF(p3p_diagnostic) == ALIGNOF(size_t), "p3p_diagnostic alignment");
 STATIC_ASSERT(offsetof(p3p_diagnostic, offset) == 8, "p3p_diagnostic.offset");
@@ -704,6 +709,129 @@ static void test_cookie_apply(void)
                  P3P_STATUS_NULL_ARGUMENT);
 }
 
+/* Calls the direct function (profile NULL: p3p_cookie_apply) and the plan
+ * for one value and buffer; both results must be the same, byte for byte. */
+static void check_plan_agrees(const p3p_profile *profile, const p3p_policy *policy, uint32_t level, uint32_t party,
+                              const p3p_cookie_plan *plan, const char *value, size_t cap, int line)
+{
+    uint8_t a[256], b[256];
+    p3p_cookie_decision da, db;
+    size_t na, nb;
+    p3p_status sa, sb;
+    size_t len = strlen(value);
+    uint8_t *oa = cap == (size_t)-1 ? NULL : a;
+    uint8_t *ob = cap == (size_t)-1 ? NULL : b;
+
+    if (cap == (size_t)-1) {
+        cap = 0;
+    }
+    memset(a, SENTINEL, sizeof(a));
+    memset(b, SENTINEL, sizeof(b));
+    FILL(da);
+    FILL(db);
+    FILL(na);
+    FILL(nb);
+    sa = profile ? p3p_profile_cookie_apply(profile, policy, level, party, (const uint8_t *)value, len, 1700000000, &da,
+                                            oa, cap, &na)
+                 : p3p_cookie_apply(policy, level, party, (const uint8_t *)value, len, 1700000000, &da, oa, cap, &na);
+    sb = p3p_cookie_plan_apply(plan, (const uint8_t *)value, len, 1700000000, &db, ob, cap, &nb);
+    check(sa == sb && memcmp(&da, &db, sizeof(da)) == 0 && memcmp(&na, &nb, sizeof(na)) == 0
+              && memcmp(a, b, sizeof(a)) == 0,
+          line, value);
+}
+
+static void test_cookie_plan(void)
+{
+    static const char *const values[] = {
+        "id=abc123; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/; HttpOnly",
+        "sid=xyz; Path=/; Secure",
+        "pref=1; Max-Age=31536000; SameSite=None; Secure",
+        "t=1;max-age=60;samesite=strict;SameSite=None",
+        "logout=; Max-Age=0",
+        "old=; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+        "a=1; Expires=Fri, 31 Feb 2000 00:00:00 GMT",
+        "a=b\r\nX: y",
+        "novalue",
+        "",
+    };
+    static const size_t caps[] = {256, 20, 1, 0, (size_t)-1};
+    static const char *const profiles[] = {"ie6", "ie6-strict", "mozilla", "mozilla:dddddddd"};
+    p3p_policy seed, *policies[2];
+    p3p_profile profile;
+    p3p_cookie_plan plan, zero;
+    p3p_cookie_decision cd;
+    uint8_t out[64];
+    size_t n, v, c, i;
+    uint32_t level, party, pi;
+
+    CHECK_STATUS(p3p_policy_parse(LIT(SEED), &seed), P3P_STATUS_OK);
+    policies[0] = &seed;
+    policies[1] = NULL;
+
+    /* The IE6 levels: every level, party, value and buffer, both policies. */
+    for (pi = 0; pi < 2; pi++) {
+        for (level = 0; level < 6; level++) {
+            for (party = 0; party < 2; party++) {
+                FILL(plan);
+                CHECK_STATUS(p3p_cookie_plan_make(policies[pi], level, party, &plan), P3P_STATUS_OK);
+                for (v = 0; v < sizeof(values) / sizeof(values[0]); v++) {
+                    for (c = 0; c < sizeof(caps) / sizeof(caps[0]); c++) {
+                        check_plan_agrees(NULL, policies[pi], level, party, &plan, values[v], caps[c], __LINE__);
+                    }
+                }
+            }
+        }
+    }
+
+    /* Profiles, the same way. */
+    for (i = 0; i < sizeof(profiles) / sizeof(profiles[0]); i++) {
+        CHECK_STATUS(p3p_profile_builtin((const uint8_t *)profiles[i], strlen(profiles[i]), &profile), P3P_STATUS_OK);
+        for (level = 0; level < 4; level++) {
+            for (party = 0; party < 2; party++) {
+                CHECK_STATUS(p3p_profile_cookie_plan(&profile, &seed, level, party, &plan), P3P_STATUS_OK);
+                for (v = 0; v < sizeof(values) / sizeof(values[0]); v++) {
+                    check_plan_agrees(&profile, &seed, level, party, &plan, values[v], 256, __LINE__);
+                    check_plan_agrees(&profile, &seed, level, party, &plan, values[v], 3, __LINE__);
+                }
+            }
+        }
+    }
+
+    /* A plan that cannot be made: the status the direct call gives, nothing written. */
+    CHECK_STATUS(p3p_profile_builtin(LIT("ie6"), &profile), P3P_STATUS_OK);
+    FILL(plan);
+    CHECK_STATUS(p3p_profile_cookie_plan(&profile, &seed, 9, P3P_PARTY_FIRST, &plan), P3P_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(p3p_cookie_plan_make(&seed, 6, P3P_PARTY_FIRST, &plan), P3P_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(p3p_cookie_plan_make(&seed, P3P_LEVEL_MEDIUM, 2, &plan), P3P_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(p3p_profile_cookie_plan(NULL, &seed, 0, P3P_PARTY_FIRST, &plan), P3P_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(p3p_cookie_plan_make(&seed, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, NULL), P3P_STATUS_NULL_ARGUMENT);
+    CHECK(UNTOUCHED(plan));
+
+    /* A zeroed or damaged plan is refused, and nothing is written. */
+    memset(&zero, 0, sizeof(zero));
+    CHECK_STATUS(p3p_cookie_plan_make(NULL, P3P_LEVEL_ACCEPT_ALL, P3P_PARTY_THIRD, &plan), P3P_STATUS_OK);
+    CHECK(plan.persistent.action == P3P_ACTION_ACCEPT && plan.persistent.reason == P3P_REASON_ACCEPT_ALL);
+    FILL(cd);
+    FILL(n);
+    memset(out, SENTINEL, sizeof(out));
+    CHECK_STATUS(p3p_cookie_plan_apply(&zero, LIT("id=1; Max-Age=60"), 0, &cd, out, sizeof(out), &n),
+                 P3P_STATUS_INVALID_ARGUMENT);
+    plan.persistent.action = 5; /* no such action */
+    CHECK_STATUS(p3p_cookie_plan_apply(&plan, LIT("id=1; Max-Age=60"), 0, &cd, out, sizeof(out), &n),
+                 P3P_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(p3p_cookie_plan_apply(NULL, LIT("id=1; Max-Age=60"), 0, &cd, out, sizeof(out), &n),
+                 P3P_STATUS_NULL_ARGUMENT);
+    CHECK(UNTOUCHED(cd) && UNTOUCHED(n) && all_bytes(out, sizeof(out), SENTINEL));
+
+    /* A plan is a plain value: a copy works as the original. */
+    CHECK_STATUS(p3p_cookie_plan_make(NULL, P3P_LEVEL_MEDIUM, P3P_PARTY_FIRST, &plan), P3P_STATUS_OK);
+    zero = plan;
+    CHECK_STATUS(p3p_cookie_plan_apply(&zero, LIT("id=1; Max-Age=60; SameSite=None"), 0, &cd, out, sizeof(out), &n),
+                 P3P_STATUS_OK);
+    CHECK(cd.action == P3P_ACTION_LEASH);
+    CHECK_BYTES(out, n, "id=1; Max-Age=60; SameSite=Lax");
+}
+
 static void test_diagnostics(void)
 {
     static const char input[] = "NOI CURR";
@@ -1204,6 +1332,7 @@ int main(void)
     test_cookie_rewrite();
     test_cookie_decide();
     test_cookie_apply();
+    test_cookie_plan();
     test_diagnostics();
     test_explain();
     test_header_value();

@@ -452,6 +452,15 @@ $(for c in "${DEL_COOKIES[@]}"; do echo "            add_header Set-Cookie \"$c\
             proxy_pass http://127.0.0.1:$BACK/;
         }
 
+        # level and party fixed: the cookie plans are made at configuration
+        # time, and an upstream P3P line gets its own for the response
+        location /proxy-fixed/ {
+            p3p_cookies medium;
+            p3p_party third;
+            p3p_cookie_policy up_pers "$TRK";
+            proxy_pass http://127.0.0.1:$BACK/;
+        }
+
         location /raw/ {
             p3p_policy off;
             proxy_pass http://127.0.0.1:$BACK/;
@@ -1074,6 +1083,23 @@ for ROUND in $(seq 1 "$ROUNDS"); do
     check "$ID persistent cookie, no policy" \
         is_action "${EXPECT[nopol/first/persistent/medium]}" up_pers "up_pers=u2; Max-Age=3600; Path=/"
     expect_log "$ID" "up_sess:${EXPECT[nopol/first/session/medium]},up_pers:${EXPECT[nopol/first/persistent/medium]}|$(view nopol)"
+
+    # a location whose decisions are planned once: the upstream's P3P
+    # still decides its own responses, and only those
+    for path in cookies cookies-p3p-ok cookies; do
+        next_id proxy-fixed-$path
+        fetch "$ID" /proxy-fixed/$path
+        k=pol
+        [ $path = cookies-p3p-ok ] && k=ok
+        check "$ID session cookie by the response's policy ($k)" \
+            is_action "${EXPECT[$k/third/session/medium]}" up_sess "up_sess=u1; Path=/"
+        check "$ID persistent cookie by its own policy" \
+            is_action "${EXPECT[trk/third/persistent/medium]}" up_pers "up_pers=u2; Max-Age=3600; Path=/"
+        expect_log "$ID" "up_sess:${EXPECT[$k/third/session/medium]},up_pers:${EXPECT[trk/third/persistent/medium]}|$(view $k)"
+    done
+    check "the planned location's cases differ" \
+        [ "${EXPECT[pol/third/session/medium]}" != "${EXPECT[ok/third/session/medium]}" ] \
+        && [ "${EXPECT[trk/third/persistent/medium]}" != "${EXPECT[ok/third/persistent/medium]}" ]
 
     # hostile upstream P3P headers: garbage, binary, 64 KiB
     next_id garbage

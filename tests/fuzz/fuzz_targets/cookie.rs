@@ -4,15 +4,24 @@
 //! outputs never grow past the documented bound, downgrade and leash are
 //! idempotent, and a downgraded cookie has no lifetime attribute left. The
 //! one-pass call (`apply`) gives, for every action, the decision and the
-//! bytes of deciding then rewriting.
+//! bytes of deciding then rewriting. A cookie plan (the C calls and
+//! `Plan::apply`) gives what the direct calls give, at every level and
+//! party, with and without a policy or a profile, in buffers that fit and
+//! that do not.
 #![no_main]
 
 #[path = "../../support/cookie_oracle.rs"]
 mod oracle;
 
 use libfuzzer_sys::fuzz_target;
-use p3p::cookie::{apply, capacity_for, decide_cookie, inspect, rewrite, CookieError, LEASH_EXTRA};
-use p3p::ie6::{Action, CookieKind, Decision, Reason};
+use p3p::cookie::{apply, capacity_for, decide_cookie, inspect, rewrite, CookieError, Plan, LEASH_EXTRA};
+use p3p::ffi::types::*;
+use p3p::ffi::{
+    p3p_cookie_apply, p3p_cookie_plan, p3p_cookie_plan_apply, p3p_cookie_plan_make, p3p_profile_builtin,
+    p3p_profile_cookie_apply, p3p_profile_cookie_plan,
+};
+use p3p::ie6::{Action, CookieKind, Decision, Level, Party, Reason};
+use p3p::{Policy, Profile};
 
 fuzz_target!(|data: &[u8]| {
     for now in [None, Some(1_700_000_000)] {
@@ -63,6 +72,8 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
+    plans_agree(data);
+
     let mut out = vec![0u8; data.len() + LEASH_EXTRA];
     let mut again = vec![0u8; data.len() + 2 * LEASH_EXTRA];
     for action in Action::ALL {
@@ -99,6 +110,71 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// What one C call returned and wrote: status, decision, length, buffer.
+type Called = (p3p_status, p3p_cookie_decision, usize, Vec<u8>);
+
+/// One C call on `data` into a fresh, marked buffer of `cap` bytes.
+fn call(
+    data: &[u8],
+    cap: usize,
+    f: impl FnOnce(*const u8, usize, &mut p3p_cookie_decision, *mut u8, usize, &mut usize) -> p3p_status,
+) -> Called {
+    let mut buf = vec![0xA5u8; cap];
+    let mut d = p3p_cookie_decision { action: 77, ..Default::default() };
+    let mut n = usize::MAX;
+    let s = f(data.as_ptr(), data.len(), &mut d, buf.as_mut_ptr(), cap, &mut n);
+    (s, d, n, buf)
+}
+
+/// The plan path against the direct one: the C calls (status, decision,
+/// length, every byte of the buffer) and the Rust `Plan`.
+fn plans_agree(data: &[u8]) {
+    let seed =
+        p3p::parse_header(br#"CP="NOI CURa ADMa DEVa TAIa CONa OUR DELa BUS IND PHY ONL UNI PUR COM NAV DEM STA""#);
+    let mut mozilla = Profile::custom();
+    // SAFETY: a valid name and out pointer.
+    assert_eq!(unsafe { p3p_profile_builtin(b"mozilla:dadfradf".as_ptr(), 16, &mut mozilla) }, P3P_STATUS_OK);
+    let now = 1_700_000_000;
+    for policy in [None, Some(&seed)] {
+        let pp = policy.map_or(core::ptr::null(), |p| p as *const Policy);
+        for level in 0..6 {
+            let moz_level = level % 4;
+            for party in 0..2 {
+                let (mut plan, mut moz_plan) = (p3p_cookie_plan::default(), p3p_cookie_plan::default());
+                // SAFETY (this block and the calls below): valid pointers,
+                // the buffers from `call`.
+                unsafe {
+                    assert_eq!(p3p_cookie_plan_make(pp, level, party, &mut plan), P3P_STATUS_OK);
+                    assert_eq!(p3p_profile_cookie_plan(&mozilla, pp, moz_level, party, &mut moz_plan), P3P_STATUS_OK);
+                }
+                for cap in [data.len() + LEASH_EXTRA, data.len()] {
+                    let direct = call(data, cap, |v, len, d, o, c, n| unsafe {
+                        p3p_cookie_apply(pp, level, party, v, len, now, d, o, c, n)
+                    });
+                    let planned = call(data, cap, |v, len, d, o, c, n| unsafe {
+                        p3p_cookie_plan_apply(&plan, v, len, now, d, o, c, n)
+                    });
+                    assert_eq!(direct, planned, "level {level} party {party} cap {cap}");
+                    let direct = call(data, cap, |v, len, d, o, c, n| unsafe {
+                        p3p_profile_cookie_apply(&mozilla, pp, moz_level, party, v, len, now, d, o, c, n)
+                    });
+                    let planned = call(data, cap, |v, len, d, o, c, n| unsafe {
+                        p3p_cookie_plan_apply(&moz_plan, v, len, now, d, o, c, n)
+                    });
+                    assert_eq!(direct, planned, "mozilla level {moz_level} party {party} cap {cap}");
+                }
+                // The Rust plan, against `apply` with the same decisions.
+                let (l, p) = (Level::from_u32(level).unwrap(), Party::from_u32(party).unwrap());
+                let decide = |kind| p3p::ie6::decide(policy, l, p, kind);
+                let (mut a, mut b) = (vec![0u8; data.len() + LEASH_EXTRA], vec![0u8; data.len() + LEASH_EXTRA]);
+                let x = apply(data, Some(now), decide, &mut a);
+                let y = Plan::new(decide).apply(data, Some(now), &mut b);
+                assert_eq!((x, a), (y, b));
+            }
+        }
+    }
+}
 
 /// The attribute names after the `name=value` pair, trimmed as RFC 6265 does.
 fn attr_names(s: &[u8]) -> impl Iterator<Item = &[u8]> {

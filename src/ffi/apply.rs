@@ -60,7 +60,7 @@ fn apply_one(
 /// `out_decision` and `out_len` point at a writable `p3p_cookie_decision`
 /// and `size_t` (checked non-null by the caller).
 #[inline(always)]
-pub(super) unsafe fn finish(
+unsafe fn finish(
     result: (p3p_cookie_decision, Result<usize, usize>),
     query: bool,
     out_decision: *mut p3p_cookie_decision,
@@ -81,6 +81,39 @@ pub(super) unsafe fn finish(
         write(out_decision, d)?;
         write(out_len, n)
     }
+}
+
+/// The body of the one-pass exports whose decision cannot fail
+/// (`p3p_cookie_apply`, `p3p_cookie_plan_apply`), after their own
+/// arguments are checked: the output pointers, the value, the scan with
+/// `decide`, and the results by the buffer rule of [`finish`].
+///
+/// # Safety
+/// As the exports' # Safety sections require of these pointers.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+pub(super) unsafe fn apply_infallible(
+    set_cookie: *const u8,
+    len: usize,
+    now: i64,
+    out_decision: *mut p3p_cookie_decision,
+    out: *mut u8,
+    out_cap: usize,
+    out_len: *mut usize,
+    decide: impl FnOnce(CookieKind) -> Decision,
+) -> Result<(), p3p_status> {
+    check_out(out_decision)?;
+    check_out(out_len)?;
+    // SAFETY: forwarded from the caller.
+    let (s, buf) = unsafe { (input(set_cookie, len)?, output(out, out_cap)?) };
+    let now = (now > 0).then_some(now);
+    let result = match cookie::apply_parts(s, now, decide, buf) {
+        Ok((d, info, written)) => (p3p_cookie_decision::new(d, info), written),
+        Err(CookieError::ControlByte(_)) => return Err(P3P_STATUS_COOKIE_CONTROL_BYTE),
+        Err(CookieError::BufferTooSmall { .. }) => return Err(P3P_STATUS_BUFFER_TOO_SMALL),
+    };
+    // SAFETY: forwarded from the caller; both were checked non-null above.
+    unsafe { finish(result, out.is_null() && out_cap == 0, out_decision, out_len) }
 }
 
 /// Decides one `Set-Cookie` header value under `policy` (NULL = no
@@ -136,21 +169,13 @@ pub unsafe extern "C" fn p3p_cookie_apply(
 ) -> p3p_status {
     guard(|| {
         let (l, p) = (self::level(level)?, self::party(party)?);
-        check_out(out_decision)?;
-        check_out(out_len)?;
-        // SAFETY: the pointers are valid as the # Safety section requires.
-        let (s, buf, policy) = unsafe { (input(set_cookie, len)?, output(out, out_cap)?, optional(policy)) };
-        let class = policy.map_or(ie6::Class::NoPolicy, ie6::classify);
+        // SAFETY: the pointer is valid as the # Safety section requires.
+        let class = unsafe { optional(policy) }.map_or(ie6::Class::NoPolicy, ie6::classify);
         // The built-in decision cannot fail: no need for apply_one's
         // bookkeeping of a failed decision.
-        let now = (now > 0).then_some(now);
-        let result = match cookie::apply_parts(s, now, |kind| ie6::decide_class(class, l, p, kind), buf) {
-            Ok((d, info, written)) => (p3p_cookie_decision::new(d, info), written),
-            Err(CookieError::ControlByte(_)) => return Err(P3P_STATUS_COOKIE_CONTROL_BYTE),
-            Err(CookieError::BufferTooSmall { .. }) => return Err(P3P_STATUS_BUFFER_TOO_SMALL),
-        };
+        let decide = |kind| ie6::decide_class(class, l, p, kind);
         // SAFETY: the pointers are valid as the # Safety section requires.
-        unsafe { finish(result, out.is_null() && out_cap == 0, out_decision, out_len) }
+        unsafe { apply_infallible(set_cookie, len, now, out_decision, out, out_cap, out_len, decide) }
     })
 }
 

@@ -2,15 +2,15 @@
 //! shares (policy, level and party are the same for all of them), made
 //! once, so that each cookie costs only its scan and rewrite.
 
-use crate::cookie::{self, Plan};
+use crate::cookie::Plan;
 use crate::ie6::{self, Action, CookieKind, Decision, Reason};
 use crate::policy::Policy;
 use crate::profile::Profile;
 
-use super::apply::finish;
-use super::guard::{check_out, guard, input, optional, output, required, write};
+use super::apply::apply_infallible;
+use super::guard::{check_out, guard, optional, required, write};
 use super::types::*;
-use super::{cookie_status, level, party, profile_status};
+use super::{level, party, profile_status};
 
 /// The decisions for the cookies of one response, made once by
 /// `p3p_cookie_plan_make` or `p3p_profile_cookie_plan` and read by
@@ -190,15 +190,9 @@ pub unsafe extern "C" fn p3p_cookie_plan_apply(
         if plan.to_plan().is_none() {
             return Err(P3P_STATUS_INVALID_ARGUMENT);
         }
-        check_out(out_decision)?;
-        check_out(out_len)?;
+        let decide = |kind| plan.decision(kind);
         // SAFETY: the pointers are valid as the # Safety section requires.
-        let (s, buf) = unsafe { (input(set_cookie, len)?, output(out, out_cap)?) };
-        let now = (now > 0).then_some(now);
-        let (d, info, written) = cookie::apply_parts(s, now, |kind| plan.decision(kind), buf).map_err(cookie_status)?;
-        let result = (p3p_cookie_decision::new(d, info), written);
-        // SAFETY: the pointers are valid as the # Safety section requires.
-        unsafe { finish(result, out.is_null() && out_cap == 0, out_decision, out_len) }
+        unsafe { apply_infallible(set_cookie, len, now, out_decision, out, out_cap, out_len, decide) }
     })
 }
 

@@ -42,6 +42,8 @@ pub(super) struct Scan {
     /// The time `Expires` dates are compared with; `i64::MIN` when there
     /// is none, so that no date is expired.
     pub now: i64,
+    /// For a value shorter than a chunk: its `=` mask.
+    pub short_eq: u32,
 }
 
 impl Scan {
@@ -55,6 +57,7 @@ impl Scan {
         samesite: 0,
         count: 0,
         now: i64::MIN,
+        short_eq: 0,
     };
 
     /// The remembered spans, when they are all of them.
@@ -132,7 +135,11 @@ pub(super) fn scan_with(
             Some(tail) => masks(tail).shifted((base + 16 - n) as u32),
             // A value shorter than a chunk, padded with a byte that is none
             // of `;`, `=` or a control byte.
-            None => masks(&padded(s)),
+            None => {
+                let m = masks(&padded(s));
+                scan.short_eq = m.eq;
+                m
+            }
         };
         attr = read_chunk(scan, s, base, m, attr, &masks)?;
     }
@@ -227,7 +234,12 @@ fn pair(scan: &mut Scan, s: &[u8], end: usize, masks: &impl Fn(&[u8; 16]) -> Mas
             0 => s.get(16..end).and_then(|rest| memchr::memchr(b'=', rest)).map(|i| i + 16),
             bits => Some(bits.trailing_zeros() as usize),
         },
-        None => s.iter().position(|&b| b == b'='),
+        // A value shorter than a chunk: the mask of its padded copy, kept
+        // by the scan.
+        None => match scan.short_eq {
+            0 => None,
+            bits => Some(bits.trailing_zeros() as usize),
+        },
     };
     let Some(eq) = eq.filter(|&eq| eq < end) else { return };
     let ws = |at: usize| matches!(s.get(at), Some(b' ' | b'\t'));

@@ -386,14 +386,15 @@ fn named(scan: &mut Scan, s: &[u8], start: usize, at: usize, end: usize) {
     }
     scan.count = i + 1;
     // RFC 6265 5.2.1, 5.2.2: an invalid value is ignored; the last valid one counts.
-    let raw = s.get(v..end).unwrap_or(&[]);
+    let raw = || s.get(v..end).unwrap_or(&[]);
     match kind {
         Kind::MaxAge => {
-            if let Some(gone) = max_age_digits(s, v, end).or_else(|| max_age_gone(raw.trim_ascii())) {
+            if let Some(gone) = max_age_digits(s, v, end).or_else(|| max_age_gone(raw().trim_ascii())) {
                 scan.max_age_gone = Some(gone);
             }
         }
         Kind::Expires => {
+            let raw = raw();
             // A date of the fixed shape has no white space around it.
             if let Some(t) = fixed_date(raw).or_else(|| parse_cookie_date(raw.trim_ascii())) {
                 scan.expired = Some(t <= scan.now);

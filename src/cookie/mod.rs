@@ -164,6 +164,11 @@ pub(crate) fn apply_parts(
     }
     let mut w = Writer { out, len: 0 };
     match scan.spans() {
+        // The common downgrade: one `Expires` or `Max-Age` to drop.
+        Some(&[(start, end)]) if action == Action::Downgrade && scan.samesite == 0 => {
+            w.put(s.get(..start as usize).unwrap_or(&[]));
+            w.put(s.get(end as usize..).unwrap_or(&[]));
+        }
         Some(spans) => write_spans(s, spans, scan.samesite, action, &mut w),
         // More attributes to change than the scan kept: walk them.
         None => walk::rewrite_into(s, action, &mut w),

@@ -109,17 +109,22 @@ typedef struct {
 #define NGX_HTTP_P3P_CACHE         1024
 
 
-/* one Set-Cookie line: its entry, and then what was done to it */
+/*
+ * One Set-Cookie line: its entry, then its value as received and the
+ * decision, which the library writes here directly (on a failure, the
+ * action taken and no name): $p3p_cookie_actions reads them.
+ */
 typedef struct {
     ngx_table_elt_t            *header;
-    u_char                     *name;
-    size_t                      name_len;
-    uint32_t                    action;
+    ngx_str_t                   value;
+    p3p_cookie_decision         decision;
 } ngx_http_p3p_cookie_t;
 
 
 typedef struct {
-    p3p_policy                  policy;
+    /* the policy the client sees: NULL, parsed or the configuration's */
+    const p3p_policy           *policy;
+    p3p_policy                  parsed;
 
     /* $p3p_cookie_actions, built when first asked for */
     ngx_str_t                   actions;
@@ -143,7 +148,6 @@ typedef struct {
     ngx_uint_t                  ncookies;
     ngx_uint_t                  cookies_cap;
 
-    unsigned                    has_policy:1;
     unsigned                    decided:1;
     unsigned                    resolved:1;
     unsigned                    cookies_off:1;
@@ -156,25 +160,25 @@ static ngx_int_t ngx_http_p3p_header_filter(ngx_http_request_t *r);
 static ngx_int_t ngx_http_p3p_cookies(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx,
     ngx_uint_t upstream);
-static ngx_int_t ngx_http_p3p_cookie(ngx_http_request_t *r,
+static p3p_status ngx_http_p3p_cookie_policy_apply(
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx,
-    ngx_http_p3p_cookie_t *c, const ngx_http_p3p_plan_t *plan);
+    ngx_http_p3p_cookie_t *c, time_t now, u_char *out, size_t cap,
+    size_t *len);
+static void ngx_http_p3p_cookie_failed(ngx_http_request_t *r,
+    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_cookie_t *c, p3p_status rc);
 static const ngx_http_p3p_plan_t *ngx_http_p3p_cookie_plan(
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx, ngx_uint_t j);
 static void ngx_http_p3p_make_plan(const p3p_profile *profile,
     const p3p_policy *policy, uint32_t level, uint32_t party,
     ngx_http_p3p_plan_t *plan);
-static ngx_int_t ngx_http_p3p_remember(ngx_http_request_t *r,
-    ngx_http_p3p_ctx_t *ctx, ngx_table_elt_t *h);
+static ngx_http_p3p_cookie_t *ngx_http_p3p_more_cookies(
+    ngx_http_request_t *r, ngx_http_p3p_ctx_t *ctx, ngx_uint_t n);
 static void ngx_http_p3p_parse(ngx_str_t *value, p3p_policy *policy);
 static ngx_int_t ngx_http_p3p_resolve(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx);
 static ngx_int_t ngx_http_p3p_level(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, const p3p_profile **profile,
     uint32_t *level);
-static ngx_inline p3p_status ngx_http_p3p_apply(
-    const ngx_http_p3p_plan_t *plan, ngx_str_t *value,
-    p3p_cookie_decision *d, u_char *out, size_t cap, size_t *len);
 static ngx_int_t ngx_http_p3p_setting(ngx_http_p3p_main_conf_t *pmcf,
     u_char *data, size_t len, ngx_uint_t *profile, uint32_t *level);
 static const p3p_profile *ngx_http_p3p_get_profile(ngx_http_request_t *r,
@@ -347,10 +351,11 @@ static ngx_uint_t  ngx_http_p3p_party_warned;
 static ngx_int_t
 ngx_http_p3p_header_filter(ngx_http_request_t *r)
 {
-    ngx_uint_t                i, seen, want;
+    ngx_uint_t                i, n, cap, seen, want;
     ngx_list_part_t          *part;
     ngx_table_elt_t          *h;
     ngx_http_p3p_ctx_t       *ctx;
+    ngx_http_p3p_cookie_t    *cookies;
     ngx_http_p3p_loc_conf_t  *plcf;
 
     if (r != r->main) {
@@ -365,22 +370,17 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
         return ngx_http_next_header_filter(r);
     }
 
+    /* only what every path reads is set here; the rest where it is made */
+
     ctx = ngx_palloc(r->pool, sizeof(ngx_http_p3p_ctx_t));
     if (ctx == NULL) {
         return NGX_ERROR;
     }
 
-    ngx_str_null(&ctx->actions);
-    ctx->profile = NULL;
-    ctx->level = 0;
-    ctx->cookies = ctx->inline_cookies;
-    ctx->ncookies = 0;
-    ctx->cookies_cap = NGX_HTTP_P3P_COOKIES;
-    ctx->has_policy = 0;
+    ctx->policy = NULL;
+    ctx->actions.data = NULL;
     ctx->decided = 0;
     ctx->resolved = 0;
-    ctx->cookies_off = 0;
-    ctx->cookie_plan_for = 0;
 
     ngx_http_set_ctx(r, ctx, ngx_http_p3p_module);
 
@@ -392,6 +392,9 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
      */
 
     seen = 0;
+    cookies = ctx->inline_cookies;
+    n = 0;
+    cap = NGX_HTTP_P3P_COOKIES;
 
     part = &r->headers_out.headers.part;
     h = part->elts;
@@ -413,11 +416,25 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
         }
 
         if (h[i].key.len == sizeof("Set-Cookie") - 1) {
-            if (want && ngx_http_p3p_is_set_cookie(&h[i])
-                && ngx_http_p3p_remember(r, ctx, &h[i]) != NGX_OK)
-            {
-                return NGX_ERROR;
+            if (!want || !ngx_http_p3p_is_set_cookie(&h[i])) {
+                continue;
             }
+
+            if (n == cap) {
+                /* more lines than the context holds: a larger array */
+
+                ctx->cookies = cookies;
+                ctx->cookies_cap = cap;
+
+                cookies = ngx_http_p3p_more_cookies(r, ctx, n);
+                if (cookies == NULL) {
+                    return NGX_ERROR;
+                }
+
+                cap *= 2;
+            }
+
+            cookies[n++].header = &h[i];
 
             continue;
         }
@@ -425,24 +442,28 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
         if (h[i].key.len == sizeof("P3P") - 1 && ngx_http_p3p_is_p3p(&h[i])) {
             seen = 1;
 
-            if (!ctx->has_policy) {
-                ngx_http_p3p_parse(&h[i].value, &ctx->policy);
-                ctx->has_policy = (ctx->policy.flags & P3P_POLICY_PRESENT)
-                                  ? 1 : 0;
+            if (ctx->policy == NULL) {
+                ngx_http_p3p_parse(&h[i].value, &ctx->parsed);
+
+                if (ctx->parsed.flags & P3P_POLICY_PRESENT) {
+                    ctx->policy = &ctx->parsed;
+                }
             }
         }
     }
+
+    ctx->cookies = cookies;
+    ctx->ncookies = n;
 
     if (!seen && plcf->header.len) {
         if (ngx_http_p3p_add_header(r, plcf) != NGX_OK) {
             return NGX_ERROR;
         }
 
-        ctx->policy = plcf->policy;
-        ctx->has_policy = 1;
+        ctx->policy = &plcf->policy;
     }
 
-    if (ctx->ncookies) {
+    if (n) {
         if (ngx_http_p3p_cookies(r, plcf, ctx, seen) != NGX_OK) {
             return NGX_ERROR;
         }
@@ -482,33 +503,26 @@ ngx_http_p3p_parse(ngx_str_t *value, p3p_policy *policy)
 }
 
 
-/* Keeps a Set-Cookie entry for the decisions that follow the pass. */
+/*
+ * The Set-Cookie lines outgrew ctx->cookies (n of ctx->cookies_cap): the
+ * lines so far in a pool array twice the size.
+ */
 
-static ngx_int_t
-ngx_http_p3p_remember(ngx_http_request_t *r, ngx_http_p3p_ctx_t *ctx,
-    ngx_table_elt_t *h)
+static ngx_http_p3p_cookie_t *
+ngx_http_p3p_more_cookies(ngx_http_request_t *r, ngx_http_p3p_ctx_t *ctx,
+    ngx_uint_t n)
 {
     ngx_http_p3p_cookie_t  *more;
 
-    if (ctx->ncookies == ctx->cookies_cap) {
-        /* more lines than the context holds: a larger array in the pool */
-
-        more = ngx_palloc(r->pool,
-                          2 * ctx->cookies_cap * sizeof(ngx_http_p3p_cookie_t));
-        if (more == NULL) {
-            return NGX_ERROR;
-        }
-
-        ngx_memcpy(more, ctx->cookies,
-                   ctx->ncookies * sizeof(ngx_http_p3p_cookie_t));
-
-        ctx->cookies = more;
-        ctx->cookies_cap *= 2;
+    more = ngx_palloc(r->pool,
+                      2 * ctx->cookies_cap * sizeof(ngx_http_p3p_cookie_t));
+    if (more == NULL) {
+        return NULL;
     }
 
-    ctx->cookies[ctx->ncookies++].header = h;
+    ngx_memcpy(more, ctx->cookies, n * sizeof(ngx_http_p3p_cookie_t));
 
-    return NGX_OK;
+    return more;
 }
 
 
@@ -516,22 +530,38 @@ ngx_http_p3p_remember(ngx_http_request_t *r, ngx_http_p3p_ctx_t *ctx,
  * Decides the Set-Cookie lines. Policy, level and party are the same for
  * all of them, so their decisions are made once, as a plan: here for the
  * response, or at configuration time when nothing in the response can
- * change them (no upstream P3P line; see ngx_http_p3p_plan_conf()).
+ * change them (a fixed level, no upstream P3P line; see
+ * ngx_http_p3p_plan_conf()): then neither the level nor the profile is
+ * looked up here.
+ *
+ * Each line is read once by the library, which writes a downgrade or a
+ * leash into the scratch buffer, copied to the pool; a kept line is left
+ * as it is (no allocation) and a blocked one removed. A value too long
+ * for the scratch buffer gets a pool buffer of the size any action fits in.
  */
 
 static ngx_int_t
 ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
     ngx_http_p3p_ctx_t *ctx, ngx_uint_t upstream)
 {
+    u_char                     *out, *buf;
+    size_t                      len, cap;
+    time_t                      now;
     ngx_int_t                   rv;
-    ngx_uint_t                  i;
+    p3p_status                  rc;
+    ngx_table_elt_t            *h;
+    ngx_http_p3p_cookie_t      *c, *last;
     const ngx_http_p3p_plan_t  *plan;
 
-    rv = ngx_http_p3p_resolve(r, plcf, ctx);
+    if (!plcf->planned || upstream) {
+        rv = ngx_http_p3p_resolve(r, plcf, ctx);
 
-    if (rv != NGX_OK) {
-        /* NGX_DECLINED: the variable said "off" */
-        return (rv == NGX_ERROR) ? NGX_ERROR : NGX_OK;
+        if (rv != NGX_OK) {
+            /* NGX_DECLINED: the variable said "off" */
+            return (rv == NGX_ERROR) ? NGX_ERROR : NGX_OK;
+        }
+
+        ctx->cookie_plan_for = 0;
     }
 
     /* a P3P_PARTY_*, whatever p3p_party says (auto, a variable) */
@@ -541,20 +571,86 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
         plan = &plcf->plans[ctx->party];
 
     } else {
-        ngx_http_p3p_make_plan(ctx->profile,
-                               ctx->has_policy ? &ctx->policy : NULL,
-                               ctx->level, ctx->party, &ctx->plan);
+        ngx_http_p3p_make_plan(ctx->profile, ctx->policy, ctx->level,
+                               ctx->party, &ctx->plan);
         plan = &ctx->plan;
     }
 
     ctx->decided = 1;
 
-    for (i = 0; i < ctx->ncookies; i++) {
-        if (ngx_http_p3p_cookie(r, plcf, ctx, &ctx->cookies[i], plan)
-            != NGX_OK)
-        {
-            return NGX_ERROR;
+    now = ngx_time();
+
+    c = ctx->cookies;
+    last = c + ctx->ncookies;
+
+    for ( /* void */ ; c < last; c++) {
+        h = c->header;
+        c->value = h->value;
+
+        out = ngx_http_p3p_scratch;
+        cap = c->value.len + P3P_COOKIE_LEASH_EXTRA;
+
+        if (cap > sizeof(ngx_http_p3p_scratch)) {
+            out = ngx_pnalloc(r->pool, cap + 1);
+            if (out == NULL) {
+                return NGX_ERROR;
+            }
         }
+
+        /* a plan that could not be made fails each cookie alike */
+
+        rc = plan->rc;
+
+        if (rc == P3P_STATUS_OK) {
+            rc = p3p_cookie_plan_apply(&plan->plan, c->value.data,
+                                       c->value.len, now, &c->decision,
+                                       out, cap, &len);
+        }
+
+        if (plcf->cookie_policies && rc == P3P_STATUS_OK) {
+            rc = ngx_http_p3p_cookie_policy_apply(plcf, ctx, c, now, out,
+                                                  cap, &len);
+        }
+
+        if (rc != P3P_STATUS_OK) {
+            ngx_http_p3p_cookie_failed(r, plcf, c, rc);
+            continue;
+        }
+
+        switch (c->decision.action) {
+
+        case P3P_ACTION_DOWNGRADE:
+        case P3P_ACTION_LEASH:
+            buf = out;
+
+            if (out == ngx_http_p3p_scratch) {
+                buf = ngx_pnalloc(r->pool, len + 1);
+                if (buf == NULL) {
+                    return NGX_ERROR;
+                }
+
+                ngx_memcpy(buf, out, len);
+            }
+
+            buf[len] = '\0';
+
+            h->value.data = buf;
+            h->value.len = len;
+            break;
+
+        case P3P_ACTION_BLOCK:
+        case P3P_ACTION_PROMPT:
+            /* deletion by hash == 0: every header writer skips it */
+            h->hash = 0;
+            break;
+
+        default: /* P3P_ACTION_ACCEPT */
+            break;
+        }
+
+        ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                       "p3p cookie %uz: %s", c->value.len,
+                       p3p_action_str(c->decision.action));
     }
 
     return NGX_OK;
@@ -562,126 +658,84 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 
 
 /*
- * Decides one Set-Cookie line and applies the decision: the library reads
- * the value once, and writes a downgrade or a leash into the scratch
- * buffer, which is copied to the pool; a kept line is left as it is (no
- * allocation) and a blocked one removed. A value too long for the scratch
- * buffer gets a pool buffer of the size any action fits in.
+ * A cookie with its own policy is decided again under it: the first
+ * decision gives the name as the library reads it, so the name is never
+ * parsed here; the patterns are plain strings.
  */
 
-static ngx_int_t
-ngx_http_p3p_cookie(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
-    ngx_http_p3p_ctx_t *ctx, ngx_http_p3p_cookie_t *c,
-    const ngx_http_p3p_plan_t *plan)
+static p3p_status
+ngx_http_p3p_cookie_policy_apply(ngx_http_p3p_loc_conf_t *plcf,
+    ngx_http_p3p_ctx_t *ctx, ngx_http_p3p_cookie_t *c, time_t now,
+    u_char *out, size_t cap, size_t *len)
 {
-    u_char                        *out, *buf;
-    size_t                         len, cap;
-    uint32_t                       action;
-    ngx_str_t                      value;
+    u_char                        *name;
+    size_t                         name_len;
     ngx_uint_t                     j, n;
-    p3p_status                     rc;
-    ngx_table_elt_t               *h;
-    p3p_cookie_decision            d;
+    const ngx_http_p3p_plan_t     *plan;
     ngx_http_p3p_cookie_policy_t  *cp;
 
-    h = c->header;
-    value = h->value;
-    out = ngx_http_p3p_scratch;
-    cap = value.len + P3P_COOKIE_LEASH_EXTRA;
-
-    if (cap > sizeof(ngx_http_p3p_scratch)) {
-        out = ngx_pnalloc(r->pool, cap + 1);
-        if (out == NULL) {
-            return NGX_ERROR;
-        }
+    if (c->decision.name_offset + c->decision.name_len > c->value.len) {
+        return P3P_STATUS_OK;
     }
 
-    rc = ngx_http_p3p_apply(plan, &value, &d, out, cap, &len);
+    name = c->value.data + c->decision.name_offset;
+    name_len = c->decision.name_len;
 
-    /*
-     * A cookie with its own policy is decided again under it: the first
-     * decision gives the name as the library reads it, so the name is
-     * never parsed here; the patterns are plain strings.
-     */
+    cp = plcf->cookie_policies->elts;
+    n = plcf->cookie_policies->nelts;
 
-    if (plcf->cookie_policies && rc == P3P_STATUS_OK
-        && d.name_offset + d.name_len <= value.len)
-    {
-        cp = plcf->cookie_policies->elts;
-        n = plcf->cookie_policies->nelts;
+    for (j = 0; j < n; j++) {
+        if ((cp[j].prefix ? name_len >= cp[j].name.len
+                          : name_len == cp[j].name.len)
+            && ngx_strncmp(name, cp[j].name.data, cp[j].name.len) == 0)
+        {
+            plan = ngx_http_p3p_cookie_plan(plcf, ctx, j);
 
-        for (j = 0; j < n; j++) {
-            if (cp[j].prefix ? d.name_len >= cp[j].name.len
-                             : d.name_len == cp[j].name.len)
-            {
-                if (ngx_strncmp(value.data + d.name_offset,
-                                cp[j].name.data, cp[j].name.len)
-                    == 0)
-                {
-                    plan = ngx_http_p3p_cookie_plan(plcf, ctx, j);
-                    rc = ngx_http_p3p_apply(plan, &value, &d, out, cap, &len);
-                    break;
-                }
-            }
-        }
-    }
-
-    action = (rc == P3P_STATUS_OK) ? d.action : P3P_ACTION_ACCEPT;
-
-    if (rc == P3P_STATUS_OK
-        && (action == P3P_ACTION_DOWNGRADE || action == P3P_ACTION_LEASH))
-    {
-        buf = out;
-
-        if (out == ngx_http_p3p_scratch) {
-            buf = ngx_pnalloc(r->pool, len + 1);
-            if (buf == NULL) {
-                return NGX_ERROR;
+            if (plan->rc != P3P_STATUS_OK) {
+                return plan->rc;
             }
 
-            ngx_memcpy(buf, out, len);
+            return p3p_cookie_plan_apply(&plan->plan, c->value.data,
+                                         c->value.len, now, &c->decision,
+                                         out, cap, len);
         }
-
-        buf[len] = '\0';
-
-        h->value.data = buf;
-        h->value.len = len;
     }
 
-    if (rc != P3P_STATUS_OK) {
-        /*
-         * A cookie the library cannot handle never fails the response:
-         * it is kept or removed as p3p_on_error says.
-         */
-        action = (plcf->on_error == NGX_HTTP_P3P_ERROR_BLOCK)
-                 ? P3P_ACTION_BLOCK : P3P_ACTION_ACCEPT;
+    return P3P_STATUS_OK;
+}
 
-        ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
-                      "p3p: Set-Cookie header %s: %s",
-                      action == P3P_ACTION_BLOCK ? "removed" : "kept",
-                      p3p_status_str(rc));
-    }
 
-    /* deletion by hash == 0: every header writer skips such entries */
-    if (action == P3P_ACTION_BLOCK || action == P3P_ACTION_PROMPT) {
-        h->hash = 0;
-    }
+/*
+ * A cookie the library cannot handle never fails the response: it is
+ * kept or removed as p3p_on_error says, and has no name for
+ * $p3p_cookie_actions.
+ */
 
-    /* for $p3p_cookie_actions: the name as received, and the action */
+static void
+ngx_http_p3p_cookie_failed(ngx_http_request_t *r,
+    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_cookie_t *c, p3p_status rc)
+{
+    uint32_t  action;
 
-    c->action = action;
-    c->name = value.data;
-    c->name_len = 0;
+    action = (plcf->on_error == NGX_HTTP_P3P_ERROR_BLOCK)
+             ? P3P_ACTION_BLOCK : P3P_ACTION_ACCEPT;
 
-    if (rc == P3P_STATUS_OK && d.name_offset + d.name_len <= value.len) {
-        c->name = value.data + d.name_offset;
-        c->name_len = d.name_len;
+    ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
+                  "p3p: Set-Cookie header %s: %s",
+                  action == P3P_ACTION_BLOCK ? "removed" : "kept",
+                  p3p_status_str(rc));
+
+    c->decision.action = action;
+    c->decision.name_offset = 0;
+    c->decision.name_len = 0;
+
+    if (action == P3P_ACTION_BLOCK) {
+        c->header->hash = 0;
     }
 
     ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                   "p3p cookie %uz: %s", value.len, p3p_action_str(action));
-
-    return NGX_OK;
+                   "p3p cookie %uz: %s", c->value.len,
+                   p3p_action_str(action));
 }
 
 
@@ -763,21 +817,6 @@ ngx_http_p3p_make_plan(const p3p_profile *profile, const p3p_policy *policy,
         plan->rc = p3p_profile_cookie_plan(profile, policy, level, party,
                                            &plan->plan);
     }
-}
-
-
-/* A plan that could not be made fails each cookie as a failing call would. */
-
-static ngx_inline p3p_status
-ngx_http_p3p_apply(const ngx_http_p3p_plan_t *plan, ngx_str_t *value,
-    p3p_cookie_decision *d, u_char *out, size_t cap, size_t *len)
-{
-    if (plan->rc != P3P_STATUS_OK) {
-        return plan->rc;
-    }
-
-    return p3p_cookie_plan_apply(&plan->plan, value->data, value->len,
-                                 ngx_time(), d, out, cap, len);
 }
 
 
@@ -1073,7 +1112,7 @@ ngx_http_p3p_policy_variable(ngx_http_request_t *r,
         return NGX_ERROR;
     }
 
-    policy = ctx->has_policy ? &ctx->policy : NULL;
+    policy = ctx->policy;
 
     if (data == NGX_HTTP_P3P_VAR_CLASS) {
         rc = ctx->profile ? p3p_profile_class(ctx->profile, policy, &n)
@@ -1106,12 +1145,29 @@ ngx_http_p3p_policy_variable(ngx_http_request_t *r,
  * header filter kept: most configurations never use it.
  */
 
+/* the name of a decided cookie as received (NULL: none known) */
+
+static ngx_inline u_char *
+ngx_http_p3p_cookie_name(ngx_http_p3p_cookie_t *c, size_t *len)
+{
+    if (c->decision.name_offset > c->value.len
+        || c->decision.name_len > c->value.len - c->decision.name_offset)
+    {
+        return NULL;
+    }
+
+    *len = c->decision.name_len;
+
+    return c->value.data + c->decision.name_offset;
+}
+
+
 static ngx_int_t
 ngx_http_p3p_actions_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data)
 {
-    u_char                 *p;
-    size_t                  len;
+    u_char                 *p, *cookie_name;
+    size_t                  len, name_len;
     ngx_uint_t              i;
     const char             *name;
     ngx_http_p3p_ctx_t     *ctx;
@@ -1129,8 +1185,8 @@ ngx_http_p3p_actions_variable(ngx_http_request_t *r,
         len = 0;
 
         for (i = 0; i < ctx->ncookies; i++) {
-            len += c[i].name_len + 1 + ngx_strlen(p3p_action_str(c[i].action))
-                   + 1;
+            len += ngx_http_p3p_cookie_name(&c[i], &name_len) ? name_len : 0;
+            len += 1 + ngx_strlen(p3p_action_str(c[i].decision.action)) + 1;
         }
 
         p = ngx_pnalloc(r->pool, len);
@@ -1147,10 +1203,14 @@ ngx_http_p3p_actions_variable(ngx_http_request_t *r,
                 *p++ = ',';
             }
 
-            p = ngx_cpymem(p, c[i].name, c[i].name_len);
+            cookie_name = ngx_http_p3p_cookie_name(&c[i], &name_len);
+            if (cookie_name) {
+                p = ngx_cpymem(p, cookie_name, name_len);
+            }
+
             *p++ = ':';
 
-            name = p3p_action_str(c[i].action);
+            name = p3p_action_str(c[i].decision.action);
             p = ngx_cpymem(p, name, ngx_strlen(name));
         }
 

@@ -108,6 +108,13 @@ typedef struct {
 /* upstream P3P values up to this size are remembered, parsed */
 #define NGX_HTTP_P3P_CACHE         1024
 
+/* a function written once for two loops, each a specialised copy */
+#if (defined __GNUC__ || defined __clang__)
+#define NGX_HTTP_P3P_INLINE        ngx_inline __attribute__((always_inline))
+#else
+#define NGX_HTTP_P3P_INLINE        ngx_inline
+#endif
+
 
 /*
  * One Set-Cookie line: its entry, then its value as received and the
@@ -160,6 +167,11 @@ static ngx_int_t ngx_http_p3p_header_filter(ngx_http_request_t *r);
 static ngx_int_t ngx_http_p3p_cookies(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx,
     ngx_uint_t upstream);
+static NGX_HTTP_P3P_INLINE ngx_int_t ngx_http_p3p_cookie(
+    ngx_http_request_t *r,
+    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx,
+    ngx_http_p3p_cookie_t *c, const ngx_http_p3p_plan_t *plan, time_t now,
+    ngx_uint_t general);
 static p3p_status ngx_http_p3p_cookie_policy_apply(
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx,
     ngx_http_p3p_cookie_t *c, time_t now, u_char *out, size_t cap,
@@ -351,11 +363,11 @@ static ngx_uint_t  ngx_http_p3p_party_warned;
 static ngx_int_t
 ngx_http_p3p_header_filter(ngx_http_request_t *r)
 {
-    ngx_uint_t                i, n, cap, seen, want;
+    ngx_uint_t                n, seen, want;
     ngx_list_part_t          *part;
-    ngx_table_elt_t          *h;
+    ngx_table_elt_t          *h, *last;
     ngx_http_p3p_ctx_t       *ctx;
-    ngx_http_p3p_cookie_t    *cookies;
+    ngx_http_p3p_cookie_t    *c, *full;
     ngx_http_p3p_loc_conf_t  *plcf;
 
     if (r != r->main) {
@@ -392,67 +404,71 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
      */
 
     seen = 0;
-    cookies = ctx->inline_cookies;
-    n = 0;
-    cap = NGX_HTTP_P3P_COOKIES;
+
+    /* the lines go to c, up to full; without cookies to decide, it is full */
+    c = ctx->inline_cookies;
+    full = want ? c + NGX_HTTP_P3P_COOKIES : c;
+
+    ctx->cookies = c;
+    ctx->cookies_cap = NGX_HTTP_P3P_COOKIES;
 
     part = &r->headers_out.headers.part;
-    h = part->elts;
 
-    for (i = 0; /* void */; i++) {
+    for ( ;; ) {
+        h = part->elts;
 
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
-            }
+        for (last = h + part->nelts; h < last; h++) {
 
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
-
-        if (h[i].hash == 0) {
-            continue;
-        }
-
-        if (h[i].key.len == sizeof("Set-Cookie") - 1) {
-            if (!want || !ngx_http_p3p_is_set_cookie(&h[i])) {
+            if (h->hash == 0) {
                 continue;
             }
 
-            if (n == cap) {
-                /* more lines than the context holds: a larger array */
-
-                ctx->cookies = cookies;
-                ctx->cookies_cap = cap;
-
-                cookies = ngx_http_p3p_more_cookies(r, ctx, n);
-                if (cookies == NULL) {
-                    return NGX_ERROR;
+            if (h->key.len == sizeof("Set-Cookie") - 1) {
+                if (!ngx_http_p3p_is_set_cookie(h)) {
+                    continue;
                 }
 
-                cap *= 2;
+                if (c == full) {
+                    if (!want) {
+                        continue;
+                    }
+
+                    /* more lines than the context holds: a larger array */
+
+                    c = ngx_http_p3p_more_cookies(r, ctx, c - ctx->cookies);
+                    if (c == NULL) {
+                        return NGX_ERROR;
+                    }
+
+                    full = ctx->cookies + ctx->cookies_cap;
+                }
+
+                (c++)->header = h;
+
+                continue;
             }
 
-            cookies[n++].header = &h[i];
+            if (h->key.len == sizeof("P3P") - 1 && ngx_http_p3p_is_p3p(h)) {
+                seen = 1;
 
-            continue;
-        }
+                if (ctx->policy == NULL) {
+                    ngx_http_p3p_parse(&h->value, &ctx->parsed);
 
-        if (h[i].key.len == sizeof("P3P") - 1 && ngx_http_p3p_is_p3p(&h[i])) {
-            seen = 1;
-
-            if (ctx->policy == NULL) {
-                ngx_http_p3p_parse(&h[i].value, &ctx->parsed);
-
-                if (ctx->parsed.flags & P3P_POLICY_PRESENT) {
-                    ctx->policy = &ctx->parsed;
+                    if (ctx->parsed.flags & P3P_POLICY_PRESENT) {
+                        ctx->policy = &ctx->parsed;
+                    }
                 }
             }
         }
+
+        if (part->next == NULL) {
+            break;
+        }
+
+        part = part->next;
     }
 
-    ctx->cookies = cookies;
+    n = c - ctx->cookies;
     ctx->ncookies = n;
 
     if (!seen && plcf->header.len) {
@@ -504,8 +520,8 @@ ngx_http_p3p_parse(ngx_str_t *value, p3p_policy *policy)
 
 
 /*
- * The Set-Cookie lines outgrew ctx->cookies (n of ctx->cookies_cap): the
- * lines so far in a pool array twice the size.
+ * The n Set-Cookie lines so far filled ctx->cookies: they move to a pool
+ * array twice the size. Returns where the next line goes.
  */
 
 static ngx_http_p3p_cookie_t *
@@ -522,7 +538,10 @@ ngx_http_p3p_more_cookies(ngx_http_request_t *r, ngx_http_p3p_ctx_t *ctx,
 
     ngx_memcpy(more, ctx->cookies, n * sizeof(ngx_http_p3p_cookie_t));
 
-    return more;
+    ctx->cookies = more;
+    ctx->cookies_cap *= 2;
+
+    return more + n;
 }
 
 
@@ -544,12 +563,8 @@ static ngx_int_t
 ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
     ngx_http_p3p_ctx_t *ctx, ngx_uint_t upstream)
 {
-    u_char                     *out, *buf;
-    size_t                      len, cap;
     time_t                      now;
     ngx_int_t                   rv;
-    p3p_status                  rc;
-    ngx_table_elt_t            *h;
     ngx_http_p3p_cookie_t      *c, *last;
     const ngx_http_p3p_plan_t  *plan;
 
@@ -583,75 +598,109 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
     c = ctx->cookies;
     last = c + ctx->ncookies;
 
-    for ( /* void */ ; c < last; c++) {
-        h = c->header;
-        c->value = h->value;
+    /* the common case apart: a plan that was made, no cookie policies */
 
-        out = ngx_http_p3p_scratch;
-        cap = c->value.len + P3P_COOKIE_LEASH_EXTRA;
-
-        if (cap > sizeof(ngx_http_p3p_scratch)) {
-            out = ngx_pnalloc(r->pool, cap + 1);
-            if (out == NULL) {
+    if (plan->rc == P3P_STATUS_OK && plcf->cookie_policies == NULL) {
+        for ( /* void */ ; c < last; c++) {
+            if (ngx_http_p3p_cookie(r, plcf, ctx, c, plan, now, 0) != NGX_OK) {
                 return NGX_ERROR;
             }
         }
 
-        /* a plan that could not be made fails each cookie alike */
+        return NGX_OK;
+    }
 
-        rc = plan->rc;
-
-        if (rc == P3P_STATUS_OK) {
-            rc = p3p_cookie_plan_apply(&plan->plan, c->value.data,
-                                       c->value.len, now, &c->decision,
-                                       out, cap, &len);
+    for ( /* void */ ; c < last; c++) {
+        if (ngx_http_p3p_cookie(r, plcf, ctx, c, plan, now, 1) != NGX_OK) {
+            return NGX_ERROR;
         }
+    }
 
-        if (plcf->cookie_policies && rc == P3P_STATUS_OK) {
-            rc = ngx_http_p3p_cookie_policy_apply(plcf, ctx, c, now, out,
-                                                  cap, &len);
+    return NGX_OK;
+}
+
+
+/*
+ * Decides one line and applies the decision; "general" (a constant where
+ * it is called) adds a plan that may have failed and the cookie policies.
+ */
+
+static NGX_HTTP_P3P_INLINE ngx_int_t
+ngx_http_p3p_cookie(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
+    ngx_http_p3p_ctx_t *ctx, ngx_http_p3p_cookie_t *c,
+    const ngx_http_p3p_plan_t *plan, time_t now, ngx_uint_t general)
+{
+    u_char           *out, *buf;
+    size_t            len, cap;
+    p3p_status        rc;
+    ngx_table_elt_t  *h;
+
+    h = c->header;
+    c->value = h->value;
+
+    out = ngx_http_p3p_scratch;
+    cap = c->value.len + P3P_COOKIE_LEASH_EXTRA;
+
+    if (cap > sizeof(ngx_http_p3p_scratch)) {
+        out = ngx_pnalloc(r->pool, cap + 1);
+        if (out == NULL) {
+            return NGX_ERROR;
         }
+    }
 
-        if (rc != P3P_STATUS_OK) {
-            ngx_http_p3p_cookie_failed(r, plcf, c, rc);
-            continue;
-        }
+    /* a plan that could not be made fails each cookie alike */
 
-        switch (c->decision.action) {
+    rc = general ? plan->rc : P3P_STATUS_OK;
 
-        case P3P_ACTION_DOWNGRADE:
-        case P3P_ACTION_LEASH:
-            buf = out;
+    if (rc == P3P_STATUS_OK) {
+        rc = p3p_cookie_plan_apply(&plan->plan, c->value.data, c->value.len,
+                                   now, &c->decision, out, cap, &len);
+    }
 
-            if (out == ngx_http_p3p_scratch) {
-                buf = ngx_pnalloc(r->pool, len + 1);
-                if (buf == NULL) {
-                    return NGX_ERROR;
-                }
+    if (general && plcf->cookie_policies && rc == P3P_STATUS_OK) {
+        rc = ngx_http_p3p_cookie_policy_apply(plcf, ctx, c, now, out, cap,
+                                              &len);
+    }
 
-                ngx_memcpy(buf, out, len);
+    if (rc != P3P_STATUS_OK) {
+        ngx_http_p3p_cookie_failed(r, plcf, c, rc);
+        return NGX_OK;
+    }
+
+    switch (c->decision.action) {
+
+    case P3P_ACTION_DOWNGRADE:
+    case P3P_ACTION_LEASH:
+        buf = out;
+
+        if (out == ngx_http_p3p_scratch) {
+            buf = ngx_pnalloc(r->pool, len + 1);
+            if (buf == NULL) {
+                return NGX_ERROR;
             }
 
-            buf[len] = '\0';
-
-            h->value.data = buf;
-            h->value.len = len;
-            break;
-
-        case P3P_ACTION_BLOCK:
-        case P3P_ACTION_PROMPT:
-            /* deletion by hash == 0: every header writer skips it */
-            h->hash = 0;
-            break;
-
-        default: /* P3P_ACTION_ACCEPT */
-            break;
+            ngx_memcpy(buf, out, len);
         }
 
-        ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                       "p3p cookie %uz: %s", c->value.len,
-                       p3p_action_str(c->decision.action));
+        buf[len] = '\0';
+
+        h->value.data = buf;
+        h->value.len = len;
+        break;
+
+    case P3P_ACTION_BLOCK:
+    case P3P_ACTION_PROMPT:
+        /* deletion by hash == 0: every header writer skips it */
+        h->hash = 0;
+        break;
+
+    default: /* P3P_ACTION_ACCEPT */
+        break;
     }
+
+    ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "p3p cookie %uz: %s", c->value.len,
+                   p3p_action_str(c->decision.action));
 
     return NGX_OK;
 }

@@ -1005,9 +1005,8 @@ ngx_http_p3p_party(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf)
 {
     uint32_t          party;
     ngx_str_t         value, site, dest;
-    ngx_uint_t        i;
     ngx_list_part_t  *part;
-    ngx_table_elt_t  *h;
+    ngx_table_elt_t  *h, *last;
 
     if (plcf->party == NGX_HTTP_P3P_PARTY_VAR) {
 
@@ -1037,43 +1036,45 @@ ngx_http_p3p_party(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf)
         return (uint32_t) plcf->party;
     }
 
-    /* auto: the Fetch Metadata request headers, read in one pass */
+    /*
+     * auto: the Fetch Metadata request headers, read in one pass; both
+     * names have the same length, which turns the others away
+     */
 
     ngx_str_null(&site);
     ngx_str_null(&dest);
 
     part = &r->headers_in.headers.part;
-    h = part->elts;
 
-    for (i = 0; /* void */; i++) {
+    for ( ;; ) {
+        h = part->elts;
 
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
+        for (last = h + part->nelts; h < last; h++) {
+
+            if (h->key.len != sizeof("Sec-Fetch-Site") - 1) {
+                continue;
             }
 
-            part = part->next;
-            h = part->elts;
-            i = 0;
+            if (site.data == NULL
+                && ngx_strncasecmp(h->key.data, (u_char *) "Sec-Fetch-Site",
+                                   sizeof("Sec-Fetch-Site") - 1) == 0)
+            {
+                site = h->value;
+
+            } else if (dest.data == NULL
+                       && ngx_strncasecmp(h->key.data,
+                                          (u_char *) "Sec-Fetch-Dest",
+                                          sizeof("Sec-Fetch-Dest") - 1) == 0)
+            {
+                dest = h->value;
+            }
         }
 
-        if (h[i].key.len != sizeof("Sec-Fetch-Site") - 1) {
-            continue;
+        if (part->next == NULL) {
+            break;
         }
 
-        if (site.data == NULL
-            && ngx_strncasecmp(h[i].key.data, (u_char *) "Sec-Fetch-Site",
-                               sizeof("Sec-Fetch-Site") - 1) == 0)
-        {
-            site = h[i].value;
-
-        } else if (dest.data == NULL
-                   && ngx_strncasecmp(h[i].key.data,
-                                      (u_char *) "Sec-Fetch-Dest",
-                                      sizeof("Sec-Fetch-Dest") - 1) == 0)
-        {
-            dest = h[i].value;
-        }
+        part = part->next;
     }
 
     if (p3p_party_from_fetch(site.data, site.len, dest.data, dest.len, &party)

@@ -706,6 +706,23 @@ ngx_http_p3p_cookie(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 }
 
 
+/* the name of a decided cookie as received (NULL: none known) */
+
+static ngx_inline u_char *
+ngx_http_p3p_cookie_name(ngx_http_p3p_cookie_t *c, size_t *len)
+{
+    if (c->decision.name_offset > c->value.len
+        || c->decision.name_len > c->value.len - c->decision.name_offset)
+    {
+        return NULL;
+    }
+
+    *len = c->decision.name_len;
+
+    return c->value.data + c->decision.name_offset;
+}
+
+
 /*
  * A cookie with its own policy is decided again under it: the first
  * decision gives the name as the library reads it, so the name is never
@@ -723,12 +740,10 @@ ngx_http_p3p_cookie_policy_apply(ngx_http_p3p_loc_conf_t *plcf,
     const ngx_http_p3p_plan_t     *plan;
     ngx_http_p3p_cookie_policy_t  *cp;
 
-    if (c->decision.name_offset + c->decision.name_len > c->value.len) {
+    name = ngx_http_p3p_cookie_name(c, &name_len);
+    if (name == NULL) {
         return P3P_STATUS_OK;
     }
-
-    name = c->value.data + c->decision.name_offset;
-    name_len = c->decision.name_len;
 
     cp = plcf->cookie_policies->elts;
     n = plcf->cookie_policies->nelts;
@@ -1194,23 +1209,6 @@ ngx_http_p3p_policy_variable(ngx_http_request_t *r,
  * $p3p_cookie_actions is built when it is first asked for, from what the
  * header filter kept: most configurations never use it.
  */
-
-/* the name of a decided cookie as received (NULL: none known) */
-
-static ngx_inline u_char *
-ngx_http_p3p_cookie_name(ngx_http_p3p_cookie_t *c, size_t *len)
-{
-    if (c->decision.name_offset > c->value.len
-        || c->decision.name_len > c->value.len - c->decision.name_offset)
-    {
-        return NULL;
-    }
-
-    *len = c->decision.name_len;
-
-    return c->value.data + c->decision.name_offset;
-}
-
 
 static ngx_int_t
 ngx_http_p3p_actions_variable(ngx_http_request_t *r,

@@ -108,18 +108,30 @@ typedef struct {
 /* upstream P3P values up to this size are remembered, parsed */
 #define NGX_HTTP_P3P_CACHE         1024
 
+/* a function written once for two loops, each a specialised copy */
+#if (defined __GNUC__ || defined __clang__)
+#define NGX_HTTP_P3P_INLINE        ngx_inline __attribute__((always_inline))
+#else
+#define NGX_HTTP_P3P_INLINE        ngx_inline
+#endif
 
-/* one Set-Cookie line: its entry, and then what was done to it */
+
+/*
+ * One Set-Cookie line: its entry, then its value as received and the
+ * decision, which the library writes here directly (on a failure, the
+ * action taken and no name): $p3p_cookie_actions reads them.
+ */
 typedef struct {
     ngx_table_elt_t            *header;
-    u_char                     *name;
-    size_t                      name_len;
-    uint32_t                    action;
+    ngx_str_t                   value;
+    p3p_cookie_decision         decision;
 } ngx_http_p3p_cookie_t;
 
 
 typedef struct {
-    p3p_policy                  policy;
+    /* the policy the client sees: NULL, parsed or the configuration's */
+    const p3p_policy           *policy;
+    p3p_policy                  parsed;
 
     /* $p3p_cookie_actions, built when first asked for */
     ngx_str_t                   actions;
@@ -143,7 +155,6 @@ typedef struct {
     ngx_uint_t                  ncookies;
     ngx_uint_t                  cookies_cap;
 
-    unsigned                    has_policy:1;
     unsigned                    decided:1;
     unsigned                    resolved:1;
     unsigned                    cookies_off:1;
@@ -156,25 +167,30 @@ static ngx_int_t ngx_http_p3p_header_filter(ngx_http_request_t *r);
 static ngx_int_t ngx_http_p3p_cookies(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx,
     ngx_uint_t upstream);
-static ngx_int_t ngx_http_p3p_cookie(ngx_http_request_t *r,
+static NGX_HTTP_P3P_INLINE ngx_int_t ngx_http_p3p_cookie(
+    ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx,
-    ngx_http_p3p_cookie_t *c, const ngx_http_p3p_plan_t *plan);
+    ngx_http_p3p_cookie_t *c, const ngx_http_p3p_plan_t *plan, time_t now,
+    ngx_uint_t general);
+static p3p_status ngx_http_p3p_cookie_policy_apply(
+    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx,
+    ngx_http_p3p_cookie_t *c, time_t now, u_char *out, size_t cap,
+    size_t *len);
+static void ngx_http_p3p_cookie_failed(ngx_http_request_t *r,
+    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_cookie_t *c, p3p_status rc);
 static const ngx_http_p3p_plan_t *ngx_http_p3p_cookie_plan(
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx, ngx_uint_t j);
 static void ngx_http_p3p_make_plan(const p3p_profile *profile,
     const p3p_policy *policy, uint32_t level, uint32_t party,
     ngx_http_p3p_plan_t *plan);
-static ngx_int_t ngx_http_p3p_remember(ngx_http_request_t *r,
-    ngx_http_p3p_ctx_t *ctx, ngx_table_elt_t *h);
+static ngx_http_p3p_cookie_t *ngx_http_p3p_more_cookies(
+    ngx_http_request_t *r, ngx_http_p3p_ctx_t *ctx, ngx_uint_t n);
 static void ngx_http_p3p_parse(ngx_str_t *value, p3p_policy *policy);
 static ngx_int_t ngx_http_p3p_resolve(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_ctx_t *ctx);
 static ngx_int_t ngx_http_p3p_level(ngx_http_request_t *r,
     ngx_http_p3p_loc_conf_t *plcf, const p3p_profile **profile,
     uint32_t *level);
-static ngx_inline p3p_status ngx_http_p3p_apply(
-    const ngx_http_p3p_plan_t *plan, ngx_str_t *value,
-    p3p_cookie_decision *d, u_char *out, size_t cap, size_t *len);
 static ngx_int_t ngx_http_p3p_setting(ngx_http_p3p_main_conf_t *pmcf,
     u_char *data, size_t len, ngx_uint_t *profile, uint32_t *level);
 static const p3p_profile *ngx_http_p3p_get_profile(ngx_http_request_t *r,
@@ -347,10 +363,11 @@ static ngx_uint_t  ngx_http_p3p_party_warned;
 static ngx_int_t
 ngx_http_p3p_header_filter(ngx_http_request_t *r)
 {
-    ngx_uint_t                i, seen, want;
+    ngx_uint_t                n, seen, want;
     ngx_list_part_t          *part;
-    ngx_table_elt_t          *h;
+    ngx_table_elt_t          *h, *last;
     ngx_http_p3p_ctx_t       *ctx;
+    ngx_http_p3p_cookie_t    *c, *full;
     ngx_http_p3p_loc_conf_t  *plcf;
 
     if (r != r->main) {
@@ -365,22 +382,17 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
         return ngx_http_next_header_filter(r);
     }
 
+    /* only what every path reads is set here; the rest where it is made */
+
     ctx = ngx_palloc(r->pool, sizeof(ngx_http_p3p_ctx_t));
     if (ctx == NULL) {
         return NGX_ERROR;
     }
 
-    ngx_str_null(&ctx->actions);
-    ctx->profile = NULL;
-    ctx->level = 0;
-    ctx->cookies = ctx->inline_cookies;
-    ctx->ncookies = 0;
-    ctx->cookies_cap = NGX_HTTP_P3P_COOKIES;
-    ctx->has_policy = 0;
+    ctx->policy = NULL;
+    ctx->actions.data = NULL;
     ctx->decided = 0;
     ctx->resolved = 0;
-    ctx->cookies_off = 0;
-    ctx->cookie_plan_for = 0;
 
     ngx_http_set_ctx(r, ctx, ngx_http_p3p_module);
 
@@ -393,56 +405,81 @@ ngx_http_p3p_header_filter(ngx_http_request_t *r)
 
     seen = 0;
 
+    /* the lines go to c, up to full; without cookies to decide, it is full */
+    c = ctx->inline_cookies;
+    full = want ? c + NGX_HTTP_P3P_COOKIES : c;
+
+    ctx->cookies = c;
+    ctx->cookies_cap = NGX_HTTP_P3P_COOKIES;
+
     part = &r->headers_out.headers.part;
-    h = part->elts;
 
-    for (i = 0; /* void */; i++) {
+    for ( ;; ) {
+        h = part->elts;
 
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
+        for (last = h + part->nelts; h < last; h++) {
+
+            if (h->hash == 0) {
+                continue;
             }
 
-            part = part->next;
-            h = part->elts;
-            i = 0;
-        }
+            if (h->key.len == sizeof("Set-Cookie") - 1) {
+                if (!ngx_http_p3p_is_set_cookie(h)) {
+                    continue;
+                }
 
-        if (h[i].hash == 0) {
-            continue;
-        }
+                if (c == full) {
+                    if (!want) {
+                        continue;
+                    }
 
-        if (h[i].key.len == sizeof("Set-Cookie") - 1) {
-            if (want && ngx_http_p3p_is_set_cookie(&h[i])
-                && ngx_http_p3p_remember(r, ctx, &h[i]) != NGX_OK)
-            {
-                return NGX_ERROR;
+                    /* more lines than the context holds: a larger array */
+
+                    c = ngx_http_p3p_more_cookies(r, ctx, c - ctx->cookies);
+                    if (c == NULL) {
+                        return NGX_ERROR;
+                    }
+
+                    full = ctx->cookies + ctx->cookies_cap;
+                }
+
+                (c++)->header = h;
+
+                continue;
             }
 
-            continue;
-        }
+            if (h->key.len == sizeof("P3P") - 1 && ngx_http_p3p_is_p3p(h)) {
+                seen = 1;
 
-        if (h[i].key.len == sizeof("P3P") - 1 && ngx_http_p3p_is_p3p(&h[i])) {
-            seen = 1;
+                if (ctx->policy == NULL) {
+                    ngx_http_p3p_parse(&h->value, &ctx->parsed);
 
-            if (!ctx->has_policy) {
-                ngx_http_p3p_parse(&h[i].value, &ctx->policy);
-                ctx->has_policy = (ctx->policy.flags & P3P_POLICY_PRESENT)
-                                  ? 1 : 0;
+                    if (ctx->parsed.flags & P3P_POLICY_PRESENT) {
+                        ctx->policy = &ctx->parsed;
+                    }
+                }
             }
         }
+
+        if (part->next == NULL) {
+            break;
+        }
+
+        part = part->next;
     }
+
+    n = c - ctx->cookies;
+    ctx->ncookies = n;
 
     if (!seen && plcf->header.len) {
         if (ngx_http_p3p_add_header(r, plcf) != NGX_OK) {
             return NGX_ERROR;
         }
 
-        ctx->policy = plcf->policy;
-        ctx->has_policy = 1;
+        ctx->policy = &plcf->policy;
     }
 
-    if (ctx->ncookies) {
+    if (n) {
         if (ngx_http_p3p_cookies(r, plcf, ctx, seen) != NGX_OK) {
             return NGX_ERROR;
         }
@@ -482,33 +519,29 @@ ngx_http_p3p_parse(ngx_str_t *value, p3p_policy *policy)
 }
 
 
-/* Keeps a Set-Cookie entry for the decisions that follow the pass. */
+/*
+ * The n Set-Cookie lines so far filled ctx->cookies: they move to a pool
+ * array twice the size. Returns where the next line goes.
+ */
 
-static ngx_int_t
-ngx_http_p3p_remember(ngx_http_request_t *r, ngx_http_p3p_ctx_t *ctx,
-    ngx_table_elt_t *h)
+static ngx_http_p3p_cookie_t *
+ngx_http_p3p_more_cookies(ngx_http_request_t *r, ngx_http_p3p_ctx_t *ctx,
+    ngx_uint_t n)
 {
     ngx_http_p3p_cookie_t  *more;
 
-    if (ctx->ncookies == ctx->cookies_cap) {
-        /* more lines than the context holds: a larger array in the pool */
-
-        more = ngx_palloc(r->pool,
-                          2 * ctx->cookies_cap * sizeof(ngx_http_p3p_cookie_t));
-        if (more == NULL) {
-            return NGX_ERROR;
-        }
-
-        ngx_memcpy(more, ctx->cookies,
-                   ctx->ncookies * sizeof(ngx_http_p3p_cookie_t));
-
-        ctx->cookies = more;
-        ctx->cookies_cap *= 2;
+    more = ngx_palloc(r->pool,
+                      2 * ctx->cookies_cap * sizeof(ngx_http_p3p_cookie_t));
+    if (more == NULL) {
+        return NULL;
     }
 
-    ctx->cookies[ctx->ncookies++].header = h;
+    ngx_memcpy(more, ctx->cookies, n * sizeof(ngx_http_p3p_cookie_t));
 
-    return NGX_OK;
+    ctx->cookies = more;
+    ctx->cookies_cap *= 2;
+
+    return more + n;
 }
 
 
@@ -516,22 +549,34 @@ ngx_http_p3p_remember(ngx_http_request_t *r, ngx_http_p3p_ctx_t *ctx,
  * Decides the Set-Cookie lines. Policy, level and party are the same for
  * all of them, so their decisions are made once, as a plan: here for the
  * response, or at configuration time when nothing in the response can
- * change them (no upstream P3P line; see ngx_http_p3p_plan_conf()).
+ * change them (a fixed level, no upstream P3P line; see
+ * ngx_http_p3p_plan_conf()): then neither the level nor the profile is
+ * looked up here.
+ *
+ * Each line is read once by the library, which writes a downgrade or a
+ * leash into the scratch buffer, copied to the pool; a kept line is left
+ * as it is (no allocation) and a blocked one removed. A value too long
+ * for the scratch buffer gets a pool buffer of the size any action fits in.
  */
 
 static ngx_int_t
 ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
     ngx_http_p3p_ctx_t *ctx, ngx_uint_t upstream)
 {
+    time_t                      now;
     ngx_int_t                   rv;
-    ngx_uint_t                  i;
+    ngx_http_p3p_cookie_t      *c, *last;
     const ngx_http_p3p_plan_t  *plan;
 
-    rv = ngx_http_p3p_resolve(r, plcf, ctx);
+    if (!plcf->planned || upstream) {
+        rv = ngx_http_p3p_resolve(r, plcf, ctx);
 
-    if (rv != NGX_OK) {
-        /* NGX_DECLINED: the variable said "off" */
-        return (rv == NGX_ERROR) ? NGX_ERROR : NGX_OK;
+        if (rv != NGX_OK) {
+            /* NGX_DECLINED: the variable said "off" */
+            return (rv == NGX_ERROR) ? NGX_ERROR : NGX_OK;
+        }
+
+        ctx->cookie_plan_for = 0;
     }
 
     /* a P3P_PARTY_*, whatever p3p_party says (auto, a variable) */
@@ -541,18 +586,32 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
         plan = &plcf->plans[ctx->party];
 
     } else {
-        ngx_http_p3p_make_plan(ctx->profile,
-                               ctx->has_policy ? &ctx->policy : NULL,
-                               ctx->level, ctx->party, &ctx->plan);
+        ngx_http_p3p_make_plan(ctx->profile, ctx->policy, ctx->level,
+                               ctx->party, &ctx->plan);
         plan = &ctx->plan;
     }
 
     ctx->decided = 1;
 
-    for (i = 0; i < ctx->ncookies; i++) {
-        if (ngx_http_p3p_cookie(r, plcf, ctx, &ctx->cookies[i], plan)
-            != NGX_OK)
-        {
+    now = ngx_time();
+
+    c = ctx->cookies;
+    last = c + ctx->ncookies;
+
+    /* the common case apart: a plan that was made, no cookie policies */
+
+    if (plan->rc == P3P_STATUS_OK && plcf->cookie_policies == NULL) {
+        for ( /* void */ ; c < last; c++) {
+            if (ngx_http_p3p_cookie(r, plcf, ctx, c, plan, now, 0) != NGX_OK) {
+                return NGX_ERROR;
+            }
+        }
+
+        return NGX_OK;
+    }
+
+    for ( /* void */ ; c < last; c++) {
+        if (ngx_http_p3p_cookie(r, plcf, ctx, c, plan, now, 1) != NGX_OK) {
             return NGX_ERROR;
         }
     }
@@ -562,32 +621,25 @@ ngx_http_p3p_cookies(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 
 
 /*
- * Decides one Set-Cookie line and applies the decision: the library reads
- * the value once, and writes a downgrade or a leash into the scratch
- * buffer, which is copied to the pool; a kept line is left as it is (no
- * allocation) and a blocked one removed. A value too long for the scratch
- * buffer gets a pool buffer of the size any action fits in.
+ * Decides one line and applies the decision; "general" (a constant where
+ * it is called) adds a plan that may have failed and the cookie policies.
  */
 
-static ngx_int_t
+static NGX_HTTP_P3P_INLINE ngx_int_t
 ngx_http_p3p_cookie(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
     ngx_http_p3p_ctx_t *ctx, ngx_http_p3p_cookie_t *c,
-    const ngx_http_p3p_plan_t *plan)
+    const ngx_http_p3p_plan_t *plan, time_t now, ngx_uint_t general)
 {
-    u_char                        *out, *buf;
-    size_t                         len, cap;
-    uint32_t                       action;
-    ngx_str_t                      value;
-    ngx_uint_t                     j, n;
-    p3p_status                     rc;
-    ngx_table_elt_t               *h;
-    p3p_cookie_decision            d;
-    ngx_http_p3p_cookie_policy_t  *cp;
+    u_char           *out, *buf;
+    size_t            len, cap;
+    p3p_status        rc;
+    ngx_table_elt_t  *h;
 
     h = c->header;
-    value = h->value;
+    c->value = h->value;
+
     out = ngx_http_p3p_scratch;
-    cap = value.len + P3P_COOKIE_LEASH_EXTRA;
+    cap = c->value.len + P3P_COOKIE_LEASH_EXTRA;
 
     if (cap > sizeof(ngx_http_p3p_scratch)) {
         out = ngx_pnalloc(r->pool, cap + 1);
@@ -596,41 +648,29 @@ ngx_http_p3p_cookie(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
         }
     }
 
-    rc = ngx_http_p3p_apply(plan, &value, &d, out, cap, &len);
+    /* a plan that could not be made fails each cookie alike */
 
-    /*
-     * A cookie with its own policy is decided again under it: the first
-     * decision gives the name as the library reads it, so the name is
-     * never parsed here; the patterns are plain strings.
-     */
+    rc = general ? plan->rc : P3P_STATUS_OK;
 
-    if (plcf->cookie_policies && rc == P3P_STATUS_OK
-        && d.name_offset + d.name_len <= value.len)
-    {
-        cp = plcf->cookie_policies->elts;
-        n = plcf->cookie_policies->nelts;
-
-        for (j = 0; j < n; j++) {
-            if (cp[j].prefix ? d.name_len >= cp[j].name.len
-                             : d.name_len == cp[j].name.len)
-            {
-                if (ngx_strncmp(value.data + d.name_offset,
-                                cp[j].name.data, cp[j].name.len)
-                    == 0)
-                {
-                    plan = ngx_http_p3p_cookie_plan(plcf, ctx, j);
-                    rc = ngx_http_p3p_apply(plan, &value, &d, out, cap, &len);
-                    break;
-                }
-            }
-        }
+    if (rc == P3P_STATUS_OK) {
+        rc = p3p_cookie_plan_apply(&plan->plan, c->value.data, c->value.len,
+                                   now, &c->decision, out, cap, &len);
     }
 
-    action = (rc == P3P_STATUS_OK) ? d.action : P3P_ACTION_ACCEPT;
+    if (general && plcf->cookie_policies && rc == P3P_STATUS_OK) {
+        rc = ngx_http_p3p_cookie_policy_apply(plcf, ctx, c, now, out, cap,
+                                              &len);
+    }
 
-    if (rc == P3P_STATUS_OK
-        && (action == P3P_ACTION_DOWNGRADE || action == P3P_ACTION_LEASH))
-    {
+    if (rc != P3P_STATUS_OK) {
+        ngx_http_p3p_cookie_failed(r, plcf, c, rc);
+        return NGX_OK;
+    }
+
+    switch (c->decision.action) {
+
+    case P3P_ACTION_DOWNGRADE:
+    case P3P_ACTION_LEASH:
         buf = out;
 
         if (out == ngx_http_p3p_scratch) {
@@ -646,42 +686,120 @@ ngx_http_p3p_cookie(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
 
         h->value.data = buf;
         h->value.len = len;
-    }
+        break;
 
-    if (rc != P3P_STATUS_OK) {
-        /*
-         * A cookie the library cannot handle never fails the response:
-         * it is kept or removed as p3p_on_error says.
-         */
-        action = (plcf->on_error == NGX_HTTP_P3P_ERROR_BLOCK)
-                 ? P3P_ACTION_BLOCK : P3P_ACTION_ACCEPT;
-
-        ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
-                      "p3p: Set-Cookie header %s: %s",
-                      action == P3P_ACTION_BLOCK ? "removed" : "kept",
-                      p3p_status_str(rc));
-    }
-
-    /* deletion by hash == 0: every header writer skips such entries */
-    if (action == P3P_ACTION_BLOCK || action == P3P_ACTION_PROMPT) {
+    case P3P_ACTION_BLOCK:
+    case P3P_ACTION_PROMPT:
+        /* deletion by hash == 0: every header writer skips it */
         h->hash = 0;
-    }
+        break;
 
-    /* for $p3p_cookie_actions: the name as received, and the action */
-
-    c->action = action;
-    c->name = value.data;
-    c->name_len = 0;
-
-    if (rc == P3P_STATUS_OK && d.name_offset + d.name_len <= value.len) {
-        c->name = value.data + d.name_offset;
-        c->name_len = d.name_len;
+    default: /* P3P_ACTION_ACCEPT */
+        break;
     }
 
     ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                   "p3p cookie %uz: %s", value.len, p3p_action_str(action));
+                   "p3p cookie %uz: %s", c->value.len,
+                   p3p_action_str(c->decision.action));
 
     return NGX_OK;
+}
+
+
+/* the name of a decided cookie as received (NULL: none known) */
+
+static ngx_inline u_char *
+ngx_http_p3p_cookie_name(ngx_http_p3p_cookie_t *c, size_t *len)
+{
+    if (c->decision.name_offset > c->value.len
+        || c->decision.name_len > c->value.len - c->decision.name_offset)
+    {
+        return NULL;
+    }
+
+    *len = c->decision.name_len;
+
+    return c->value.data + c->decision.name_offset;
+}
+
+
+/*
+ * A cookie with its own policy is decided again under it: the first
+ * decision gives the name as the library reads it, so the name is never
+ * parsed here; the patterns are plain strings.
+ */
+
+static p3p_status
+ngx_http_p3p_cookie_policy_apply(ngx_http_p3p_loc_conf_t *plcf,
+    ngx_http_p3p_ctx_t *ctx, ngx_http_p3p_cookie_t *c, time_t now,
+    u_char *out, size_t cap, size_t *len)
+{
+    u_char                        *name;
+    size_t                         name_len;
+    ngx_uint_t                     j, n;
+    const ngx_http_p3p_plan_t     *plan;
+    ngx_http_p3p_cookie_policy_t  *cp;
+
+    name = ngx_http_p3p_cookie_name(c, &name_len);
+    if (name == NULL) {
+        return P3P_STATUS_OK;
+    }
+
+    cp = plcf->cookie_policies->elts;
+    n = plcf->cookie_policies->nelts;
+
+    for (j = 0; j < n; j++) {
+        if ((cp[j].prefix ? name_len >= cp[j].name.len
+                          : name_len == cp[j].name.len)
+            && ngx_strncmp(name, cp[j].name.data, cp[j].name.len) == 0)
+        {
+            plan = ngx_http_p3p_cookie_plan(plcf, ctx, j);
+
+            if (plan->rc != P3P_STATUS_OK) {
+                return plan->rc;
+            }
+
+            return p3p_cookie_plan_apply(&plan->plan, c->value.data,
+                                         c->value.len, now, &c->decision,
+                                         out, cap, len);
+        }
+    }
+
+    return P3P_STATUS_OK;
+}
+
+
+/*
+ * A cookie the library cannot handle never fails the response: it is
+ * kept or removed as p3p_on_error says, and has no name for
+ * $p3p_cookie_actions.
+ */
+
+static void
+ngx_http_p3p_cookie_failed(ngx_http_request_t *r,
+    ngx_http_p3p_loc_conf_t *plcf, ngx_http_p3p_cookie_t *c, p3p_status rc)
+{
+    uint32_t  action;
+
+    action = (plcf->on_error == NGX_HTTP_P3P_ERROR_BLOCK)
+             ? P3P_ACTION_BLOCK : P3P_ACTION_ACCEPT;
+
+    ngx_log_error(NGX_LOG_WARN, r->connection->log, 0,
+                  "p3p: Set-Cookie header %s: %s",
+                  action == P3P_ACTION_BLOCK ? "removed" : "kept",
+                  p3p_status_str(rc));
+
+    c->decision.action = action;
+    c->decision.name_offset = 0;
+    c->decision.name_len = 0;
+
+    if (action == P3P_ACTION_BLOCK) {
+        c->header->hash = 0;
+    }
+
+    ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
+                   "p3p cookie %uz: %s", c->value.len,
+                   p3p_action_str(action));
 }
 
 
@@ -763,21 +881,6 @@ ngx_http_p3p_make_plan(const p3p_profile *profile, const p3p_policy *policy,
         plan->rc = p3p_profile_cookie_plan(profile, policy, level, party,
                                            &plan->plan);
     }
-}
-
-
-/* A plan that could not be made fails each cookie as a failing call would. */
-
-static ngx_inline p3p_status
-ngx_http_p3p_apply(const ngx_http_p3p_plan_t *plan, ngx_str_t *value,
-    p3p_cookie_decision *d, u_char *out, size_t cap, size_t *len)
-{
-    if (plan->rc != P3P_STATUS_OK) {
-        return plan->rc;
-    }
-
-    return p3p_cookie_plan_apply(&plan->plan, value->data, value->len,
-                                 ngx_time(), d, out, cap, len);
 }
 
 
@@ -917,9 +1020,8 @@ ngx_http_p3p_party(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf)
 {
     uint32_t          party;
     ngx_str_t         value, site, dest;
-    ngx_uint_t        i;
     ngx_list_part_t  *part;
-    ngx_table_elt_t  *h;
+    ngx_table_elt_t  *h, *last;
 
     if (plcf->party == NGX_HTTP_P3P_PARTY_VAR) {
 
@@ -949,43 +1051,45 @@ ngx_http_p3p_party(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf)
         return (uint32_t) plcf->party;
     }
 
-    /* auto: the Fetch Metadata request headers, read in one pass */
+    /*
+     * auto: the Fetch Metadata request headers, read in one pass; both
+     * names have the same length, which turns the others away
+     */
 
     ngx_str_null(&site);
     ngx_str_null(&dest);
 
     part = &r->headers_in.headers.part;
-    h = part->elts;
 
-    for (i = 0; /* void */; i++) {
+    for ( ;; ) {
+        h = part->elts;
 
-        if (i >= part->nelts) {
-            if (part->next == NULL) {
-                break;
+        for (last = h + part->nelts; h < last; h++) {
+
+            if (h->key.len != sizeof("Sec-Fetch-Site") - 1) {
+                continue;
             }
 
-            part = part->next;
-            h = part->elts;
-            i = 0;
+            if (site.data == NULL
+                && ngx_strncasecmp(h->key.data, (u_char *) "Sec-Fetch-Site",
+                                   sizeof("Sec-Fetch-Site") - 1) == 0)
+            {
+                site = h->value;
+
+            } else if (dest.data == NULL
+                       && ngx_strncasecmp(h->key.data,
+                                          (u_char *) "Sec-Fetch-Dest",
+                                          sizeof("Sec-Fetch-Dest") - 1) == 0)
+            {
+                dest = h->value;
+            }
         }
 
-        if (h[i].key.len != sizeof("Sec-Fetch-Site") - 1) {
-            continue;
+        if (part->next == NULL) {
+            break;
         }
 
-        if (site.data == NULL
-            && ngx_strncasecmp(h[i].key.data, (u_char *) "Sec-Fetch-Site",
-                               sizeof("Sec-Fetch-Site") - 1) == 0)
-        {
-            site = h[i].value;
-
-        } else if (dest.data == NULL
-                   && ngx_strncasecmp(h[i].key.data,
-                                      (u_char *) "Sec-Fetch-Dest",
-                                      sizeof("Sec-Fetch-Dest") - 1) == 0)
-        {
-            dest = h[i].value;
-        }
+        part = part->next;
     }
 
     if (p3p_party_from_fetch(site.data, site.len, dest.data, dest.len, &party)
@@ -1073,7 +1177,7 @@ ngx_http_p3p_policy_variable(ngx_http_request_t *r,
         return NGX_ERROR;
     }
 
-    policy = ctx->has_policy ? &ctx->policy : NULL;
+    policy = ctx->policy;
 
     if (data == NGX_HTTP_P3P_VAR_CLASS) {
         rc = ctx->profile ? p3p_profile_class(ctx->profile, policy, &n)
@@ -1110,8 +1214,8 @@ static ngx_int_t
 ngx_http_p3p_actions_variable(ngx_http_request_t *r,
     ngx_http_variable_value_t *v, uintptr_t data)
 {
-    u_char                 *p;
-    size_t                  len;
+    u_char                 *p, *cookie_name;
+    size_t                  len, name_len;
     ngx_uint_t              i;
     const char             *name;
     ngx_http_p3p_ctx_t     *ctx;
@@ -1129,8 +1233,8 @@ ngx_http_p3p_actions_variable(ngx_http_request_t *r,
         len = 0;
 
         for (i = 0; i < ctx->ncookies; i++) {
-            len += c[i].name_len + 1 + ngx_strlen(p3p_action_str(c[i].action))
-                   + 1;
+            len += ngx_http_p3p_cookie_name(&c[i], &name_len) ? name_len : 0;
+            len += 1 + ngx_strlen(p3p_action_str(c[i].decision.action)) + 1;
         }
 
         p = ngx_pnalloc(r->pool, len);
@@ -1147,10 +1251,14 @@ ngx_http_p3p_actions_variable(ngx_http_request_t *r,
                 *p++ = ',';
             }
 
-            p = ngx_cpymem(p, c[i].name, c[i].name_len);
+            cookie_name = ngx_http_p3p_cookie_name(&c[i], &name_len);
+            if (cookie_name) {
+                p = ngx_cpymem(p, cookie_name, name_len);
+            }
+
             *p++ = ':';
 
-            name = p3p_action_str(c[i].action);
+            name = p3p_action_str(c[i].decision.action);
             p = ngx_cpymem(p, name, ngx_strlen(name));
         }
 

@@ -266,6 +266,12 @@ DEL_ACTIONS="d1:accept,d2:accept,f1:block,f2:block,f3:block,past:accept,future:b
 PERS='pers=p1; Max-Age=3600; Path=/'
 ODD='odd = v ;  max-AGE = 3600 ;PATH=/; samesite=None'
 OFF1='keep=1; Max-Age=3600; Path=/'
+# values longer than the module's scratch buffer (4,096 bytes), built
+# from a 1,000-byte part (nginx takes parameters of up to 4,096 bytes)
+BIG1=$(printf '%01000d' 0)
+BIGV="$BIG1$BIG1$BIG1$BIG1$BIG1"
+BIG_PERS="big_pers=$BIGV; Max-Age=3600; Path=/"
+BIG_SESS="big_sess=$BIGV; Path=/"
 OFF2='  weird  =  v ;EXPIRES=Wed, 21 Oct 2037 07:28:00 GMT;samesite=none'
 
 {
@@ -365,6 +371,15 @@ $(for c in "${DEL_COOKIES[@]}"; do echo "            add_header Set-Cookie \"$c\
             add_header P3P 'CP="\$k64"';
             add_header Set-Cookie "up_pers=u2; Max-Age=3600; Path=/";
             add_header X-Other "kept";
+            return 200 "backend\n";
+        }
+
+        location /big {
+            set \$b1 "$BIG1";
+            set \$b5 "\$b1\$b1\$b1\$b1\$b1";
+            add_header Set-Cookie "big_pers=\$b5; Max-Age=3600; Path=/";
+            add_header Set-Cookie "big_sess=\$b5; Path=/";
+            add_header Set-Cookie "$PERS";
             return 200 "backend\n";
         }
 
@@ -1160,6 +1175,16 @@ for ROUND in $(seq 1 "$ROUNDS"); do
     check "$ID each of 100 cookies decided" [ $order_ok = 1 ]
     check "$ID order kept" [ "$(set_cookies | sed 's/=.*//' | tr '\n' ' ')" = "$(for i in $(seq 0 99); do printf 'c%s ' "$i"; done)" ]
     expect_log "$ID" "$want_actions|$(view pol)"
+
+    # values longer than the scratch buffer, then a short one
+    next_id big
+    fetch "$ID" /proxy/big
+    ap=${EXPECT[pol/first/persistent/medium]}
+    as=${EXPECT[pol/first/session/medium]}
+    check "$ID long persistent cookie: $ap" is_action "$ap" big_pers "$BIG_PERS"
+    check "$ID long session cookie: $as" is_action "$as" big_sess "$BIG_SESS"
+    check "$ID short cookie after them: $ap" is_action "$ap" pers "$PERS"
+    expect_log "$ID" "big_pers:$ap,big_sess:$as,pers:$ap|$(view pol)"
 
     # odd spacing and attribute case
     next_id odd

@@ -124,7 +124,7 @@ fn shape_portable(v: &[u8; 29]) -> bool {
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod sse2 {
     use core::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_max_epu8, _mm_min_epu8, _mm_movemask_epi8,
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_setzero_si128, _mm_subs_epu8,
     };
 
     use super::SHAPE;
@@ -139,12 +139,14 @@ mod sse2 {
         let (Some(first), Some(last)) = (v.first_chunk::<16>(), v.last_chunk::<16>()) else {
             return false;
         };
-        let within = |x: __m128i, lo: &[u8; 16], hi: &[u8; 16]| {
-            _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, load(lo)), x), _mm_cmpeq_epi8(_mm_min_epu8(x, load(hi)), x))
+        // Non-zero bytes where `x` is out of range: a saturating
+        // subtraction is zero exactly when the byte is not above the bound.
+        let outside = |x: __m128i, lo: &[u8; 16], hi: &[u8; 16]| {
+            _mm_or_si128(_mm_subs_epu8(x, load(hi)), _mm_subs_epu8(load(lo), x))
         };
-        let ok = _mm_and_si128(within(load(first), &SHAPE[0], &SHAPE[1]), within(load(last), &SHAPE[2], &SHAPE[3]));
+        let bad = _mm_or_si128(outside(load(first), &SHAPE[0], &SHAPE[1]), outside(load(last), &SHAPE[2], &SHAPE[3]));
         // A byte from ' ' to '-' around the month: only the two ends.
-        _mm_movemask_epi8(ok) == 0xffff && matches!(v[7], b' ' | b'-')
+        _mm_movemask_epi8(_mm_cmpeq_epi8(bad, _mm_setzero_si128())) == 0xffff && matches!(v[7], b' ' | b'-')
     }
 }
 

@@ -164,11 +164,6 @@ pub(crate) fn apply_parts(
     }
     let mut w = Writer { out, len: 0 };
     match scan.spans() {
-        // The common downgrade: one `Expires` or `Max-Age` to drop.
-        Some(&[(start, end)]) if action == Action::Downgrade && scan.samesite == 0 => {
-            w.put(s.get(..start as usize).unwrap_or(&[]));
-            w.put(s.get(end as usize..).unwrap_or(&[]));
-        }
         Some(spans) => write_spans(s, spans, scan.samesite, action, &mut w),
         // More attributes to change than the scan kept: walk them.
         None => walk::rewrite_into(s, action, &mut w),
@@ -180,6 +175,13 @@ pub(crate) fn apply_parts(
 /// them are copied as they are.
 #[inline(always)]
 fn write_spans(s: &[u8], spans: &[(u32, u32)], samesite: u32, action: Action, w: &mut Writer<'_>) {
+    if let (Action::Downgrade, 0, &[(start, end)]) = (action, samesite, spans) {
+        // The common downgrade, one `Expires` or `Max-Age` to drop: the
+        // two runs around it, without the loop.
+        w.put(s.get(..start as usize).unwrap_or(&[]));
+        w.put(s.get(end as usize..).unwrap_or(&[]));
+        return;
+    }
     let mut kept = 0;
     let mut leashed = false;
     for (i, &(start, end)) in spans.iter().enumerate() {

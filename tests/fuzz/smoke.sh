@@ -66,19 +66,31 @@ builtin_seeds=(
     '<MSIEPrivacy><MSIEPrivacySettings formatVersion="6"><p3pCookiePolicy zone="internet"><firstParty noPolicyDefault="forceFirstParty" noRuleDefault="accept" alwaysAllowSession="yes"><if expr="PHY,CON" action="forceSession"/></firstParty><thirdParty noPolicyDefault="reject" noRuleDefault="accept" alwaysAllowSession="no"><if expr="PHY,!CUR" action="reject"/></thirdParty></p3pCookiePolicy></MSIEPrivacySettings></MSIEPrivacy>'
 )
 
-# Per-target prefix: explain reads one selector byte, ffi eight control bytes.
-prefix_for() {
+# Per-target prefixes: explain reads one selector byte, ffi eight control
+# bytes. ffi gets every level for both parties (first byte level, second
+# party), so each decision, and the rewrite each one asks for, is in the
+# corpus from the start rather than left for mutation to find.
+prefixes_for() {
+    local level party
     case $1 in
-    explain) printf '%s' '\x00' ;;
-    ffi) printf '%s' '\x03\x01\x01\x01\x00\x01\x0a\x00' ;;
-    *) printf '' ;;
+    explain) printf '%s\n' '\x00' ;;
+    ffi)
+        for level in 0 1 2 3 4 5; do
+            for party in 0 1; do
+                printf '%s\n' "\\x0$level\\x0$party\\x01\\x01\\x00\\x01\\x0a\\x00"
+            done
+        done
+        ;;
+    *) printf '\n' ;;
     esac
 }
 
 for t in $targets; do
-    p=$(prefix_for "$t")
-    for s in "${builtin_seeds[@]}"; do
-        seed "$t" "$p" "$s"
+    mapfile -t prefixes < <(prefixes_for "$t")
+    for p in "${prefixes[@]}"; do
+        for s in "${builtin_seeds[@]}"; do
+            seed "$t" "$p" "$s"
+        done
     done
     shopt -s nullglob
     if [ "$t" = profile ]; then
@@ -87,10 +99,12 @@ for t in $targets; do
             cp "$f" "$here/corpus/$t/seed-$(basename "$f")"
         done
     fi
-    for f in "$root"/tests/data/*.txt; do
-        while IFS= read -r line || [ -n "$line" ]; do
-            seed "$t" "$p" "$line"
-        done <"$f"
+    for p in "${prefixes[@]}"; do
+        for f in "$root"/tests/data/*.txt; do
+            while IFS= read -r line || [ -n "$line" ]; do
+                seed "$t" "$p" "$line"
+            done <"$f"
+        done
     done
     shopt -u nullglob
 done

@@ -162,8 +162,10 @@ fuzz_target!(|data: &[u8]| {
             if rewrites && cap > 0 {
                 let mut small = vec![0xA5u8; cap - 1];
                 let mut sd = p3p_cookie_decision { action: 0xdead, ..p3p_cookie_decision::default() };
-                let s = p3p_cookie_apply(&policy, level, party, ptr, len, NOW, &mut sd, small.as_mut_ptr(), small.len(), &mut alen);
-                assert_eq!((s, alen, sd.action), (P3P_STATUS_BUFFER_TOO_SMALL, cap, 0xdead));
+                // Its own length: `alen` still holds the rewrite compared below.
+                let mut slen = usize::MAX;
+                let s = p3p_cookie_apply(&policy, level, party, ptr, len, NOW, &mut sd, small.as_mut_ptr(), small.len(), &mut slen);
+                assert_eq!((s, slen, sd.action), (P3P_STATUS_BUFFER_TOO_SMALL, cap, 0xdead));
                 assert!(small.iter().all(|b| *b == 0xA5), "p3p_cookie_apply wrote into a buffer too small");
             }
         } else {

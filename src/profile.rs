@@ -609,8 +609,10 @@ impl RuleSet {
             None => (self.no_policy_default, Reason::ProfileNoPolicy, 0),
             Some(p) => {
                 let rules = self.rules.get(..self.rule_count as usize).ok_or(DecideError::Profile)?;
-                match first_match(rules, &symbols(p)) {
-                    Some(r) => (r.action, Reason::RuleMatched, rule_number(rules, r)),
+                // What is kept of the rule is read where it matched, so the
+                // walk's two exits do not merge into one pointer first.
+                match first_match(rules, &symbols(p), |r| (r.action, rule_number(rules, r))) {
+                    Some((action, number)) => (action, Reason::RuleMatched, number),
                     None => (self.no_rule_default, Reason::NoRuleMatched, 0),
                 }
             }
@@ -629,15 +631,17 @@ impl RuleSet {
 /// cbindgen:ignore
 const DOWNGRADE: u32 = Action::Downgrade as u32;
 
-/// The first rule that matches `s`. Two rules a turn: the loop's own add
-/// and branch cost as much as a failing rule's tests. With an odd count
-/// the first rule is tested alone before the pairs.
+/// What `keep` takes of the first rule that matches `s` (taken at each
+/// exit, which costs less than one exit with the rule's address). Two
+/// rules a turn: the loop's own add and branch cost as much as a failing
+/// rule's tests. With an odd count the first rule is tested alone before
+/// the pairs.
 #[inline(always)]
-fn first_match<'a>(rules: &'a [Rule], s: &[u64; 2]) -> Option<&'a Rule> {
+fn first_match<T>(rules: &[Rule], s: &[u64; 2], keep: impl Fn(&Rule) -> T) -> Option<T> {
     let pairs = match rules {
         [first, rest @ ..] if rules.len() % 2 == 1 => {
             if first.matches(s) {
-                return Some(first);
+                return Some(keep(first));
             }
             rest
         }
@@ -646,10 +650,10 @@ fn first_match<'a>(rules: &'a [Rule], s: &[u64; 2]) -> Option<&'a Rule> {
     for pair in pairs.chunks_exact(2) {
         if let [a, b] = pair {
             if a.matches(s) {
-                return Some(a);
+                return Some(keep(a));
             }
             if b.matches(s) {
-                return Some(b);
+                return Some(keep(b));
             }
         }
     }

@@ -150,6 +150,22 @@ static void cookie_plan_apply_3byte(void) {
         sink += d.action + n;
 }
 
+/* The persistent and the session cookie through the plan, as the nginx
+ * module calls the library for each of a response's cookies. */
+static void cookie_plan_apply_persistent(void) {
+    p3p_cookie_decision d;
+    size_t n;
+    if (p3p_cookie_plan_apply(&plan_medium, LIT(PERSISTENT), 1700000000, &d, out, sizeof out, &n) == P3P_STATUS_OK)
+        sink += d.action + n;
+}
+
+static void cookie_plan_apply_session(void) {
+    p3p_cookie_decision d;
+    size_t n;
+    if (p3p_cookie_plan_apply(&plan_medium, LIT(SESSION), 1700000000, &d, out, sizeof out, &n) == P3P_STATUS_OK)
+        sink += d.action + n;
+}
+
 /* Making the plan: once per response when the policy comes from upstream. */
 static void cookie_plan_make(void) {
     p3p_cookie_plan p;
@@ -205,6 +221,8 @@ static const struct {
     {"cookie_apply_persistent", cookie_apply_persistent},
     {"cookie_apply_session", cookie_apply_session},
     {"cookie_apply_nginx4", cookie_apply_nginx4},
+    {"cookie_plan_apply_persistent", cookie_plan_apply_persistent},
+    {"cookie_plan_apply_session", cookie_plan_apply_session},
     {"cookie_plan_apply_nginx4", cookie_plan_apply_nginx4},
     {"cookie_apply_3byte", cookie_apply_3byte},
     {"cookie_plan_apply_3byte", cookie_plan_apply_3byte},

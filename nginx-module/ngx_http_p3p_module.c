@@ -663,8 +663,8 @@ ngx_http_p3p_cookie(ngx_http_request_t *r, ngx_http_p3p_loc_conf_t *plcf,
     }
 
     if (rc != P3P_STATUS_OK) {
+        /* the decision becomes accept or block, carried out below */
         ngx_http_p3p_cookie_failed(r, plcf, c, rc);
-        return NGX_OK;
     }
 
     switch (c->decision.action) {
@@ -770,9 +770,9 @@ ngx_http_p3p_cookie_policy_apply(ngx_http_p3p_loc_conf_t *plcf,
 
 
 /*
- * A cookie the library cannot handle never fails the response: it is
- * kept or removed as p3p_on_error says, and has no name for
- * $p3p_cookie_actions.
+ * A cookie the library cannot handle never fails the response: its
+ * decision is to keep or remove it, as p3p_on_error says, with no name
+ * for $p3p_cookie_actions.
  */
 
 static void
@@ -792,14 +792,6 @@ ngx_http_p3p_cookie_failed(ngx_http_request_t *r,
     c->decision.action = action;
     c->decision.name_offset = 0;
     c->decision.name_len = 0;
-
-    if (action == P3P_ACTION_BLOCK) {
-        c->header->hash = 0;
-    }
-
-    ngx_log_debug2(NGX_LOG_DEBUG_HTTP, r->connection->log, 0,
-                   "p3p cookie %uz: %s", c->value.len,
-                   p3p_action_str(action));
 }
 
 
